@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PY := .venv/bin/python
+
+.PHONY: setup setup-test train run test lint bench bench-scale lock clean
+
+setup:            ## Python env, spaCy model attempt, widget build
+	scripts/setup.sh
+
+setup-test:       ## setup plus test-only needs (Chromium, npm test peers)
+	scripts/setup.sh --test
+
+train: setup      ## train the Rasa model if no model matches the inputs
+	$(PY) -m runner.model
+
+run: setup        ## set up, train when stale, start every service (Ctrl-C stops all)
+	$(PY) -m runner
+
+test: setup-test  ## lint, data checks, unit + integration + browser tests, Rasa test stories
+	scripts/test.sh
+
+lint: setup
+	.venv/bin/ruff check .
+
+bench: setup-test ## run every benchmark and rewrite docs/benchmarks.md
+	$(PY) -m bench
+
+lock:             ## re-resolve requirements.in into requirements.lock
+	rm -rf /tmp/lock-venv && $$(scripts/find-python310.sh) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install -q -r requirements.in
+	/tmp/lock-venv/bin/pip freeze > requirements.lock
+
+clean:            ## remove trained models and local data (keeps .venv)
+	rm -rf models var results .rasa test-artifacts

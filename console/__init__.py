@@ -1,0 +1,1 @@
+"""Adviser console: conversation review, handovers, outcomes and dashboard under /console."""

@@ -1,0 +1,17 @@
+"""Mounts the adviser console on the web server's aiohttp application under /console."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from console.settings import ConsoleSettings, load_settings
+
+
+def setup_console(app: web.Application, settings: ConsoleSettings | None = None) -> None:
+    """Add every /console route (pages, JSON API, exports) and the retention task to `app`.
+
+    Call before the app starts (the router freezes at start-up).
+    """
+    from console.routes import build_console_app
+
+    app.add_subapp("/console", build_console_app(settings or load_settings(), parent=app))

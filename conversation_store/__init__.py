@@ -1,0 +1,45 @@
+"""Read side of the Rasa tracker store, shared by the console and the web server.
+
+    store = conversation_store.open_store()          # TRACKER_STORE_URL
+    store.events(sender_id) -> list[dict]            # Rasa event dicts, ordered by id
+    store.event_rows(sender_id) -> list[EventRow]    # same with id/type/timestamp columns
+    store.latest_slots(sender_id) -> dict
+    store.find_sender_by_slot(name, value) -> str | None
+    store.senders(since=, until=, limit=, offset=) -> list[dict]
+    store.rows_after(last_id, limit) / store.max_event_id()   # incremental feed
+    store.erase(sender_id) -> int                   # tracker rows + console rows deleted
+    store.delete_older_than(days) -> int            # tracker rows deleted (console rows too)
+
+Module-level `erase(sender_id)` and `delete_older_than(days)` use the default store.
+A missing `events` table (fresh install) reads as "no conversations".
+"""
+
+from __future__ import annotations
+
+from conversation_store.settings import tracker_store_url
+from conversation_store.store import EventRow, Store, engine_for, register_erase_hook, replay_slots
+
+__all__ = [
+    "EventRow",
+    "Store",
+    "delete_older_than",
+    "erase",
+    "open_store",
+    "register_erase_hook",
+    "replay_slots",
+]
+
+
+def open_store(url: str | None = None) -> Store:
+    """A Store on `url` (default TRACKER_STORE_URL); cheap to call repeatedly."""
+    resolved = url or tracker_store_url()
+    return Store(engine_for(resolved), resolved)
+
+
+def erase(sender_id: str) -> int:
+    """Erase one conversation from the default tracker store and the console."""
+    return open_store().erase(sender_id)
+
+
+def delete_older_than(days: float) -> int:
+    return open_store().delete_older_than(days)
