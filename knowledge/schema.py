@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,7 +161,7 @@ def read_file(spec: FileSpec, data_dir: Path) -> ParsedFile:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         return ParsedFile(spec, [], [f"{name}:0: not valid UTF-8 ({exc.reason})"])
-    reader = csv.reader(text.splitlines(keepends=True))
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

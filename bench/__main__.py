@@ -1,0 +1,62 @@
+"""`make bench`: runs every bench/bench_*.py and rewrites docs/benchmarks.md.
+
+Each benchmark module has a `main()` that prints one markdown section. Targets are
+checked here, by benchmarks, never by timed assertions in tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = next(int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines()
+                      if x.startswith("MemTotal"))
+        mem = f"{mem_kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        mem = "unknown memory"
+    return (f"{os.cpu_count()} cores ({cpu}), {mem}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def main() -> int:
+    only = set(sys.argv[1:])
+    modules = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
+    sections = []
+    failed = []
+    for name in modules:
+        if only and name not in only:
+            continue
+        print(f"[bench] {name}", flush=True)
+        result = subprocess.run([sys.executable, "-m", f"bench.{name}"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=3600,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        if result.returncode != 0:
+            failed.append(name)
+            sections.append(f"## {name}\n\nFAILED (exit {result.returncode}):\n\n```\n"
+                            f"{result.stderr[-3000:]}\n```\n")
+        else:
+            sections.append(result.stdout.strip() + "\n")
+        print(sections[-1], flush=True)
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    doc = (f"# Benchmarks\n\nWritten by `make bench` on {now}.\n\nMachine: {machine()}.\n\n"
+           + "\n".join(sections))
+    (ROOT / "docs" / "benchmarks.md").write_text(doc, encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

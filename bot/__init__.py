@@ -1,0 +1,1 @@
+"""The Rasa assistant: custom NLU components (bot.components) and actions (bot.actions)."""

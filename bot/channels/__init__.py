@@ -1,0 +1,1 @@
+"""Project Rasa channels (registered in credentials.yml by module path)."""

@@ -1,0 +1,158 @@
+"""Shared fixtures: the real system (action server, Rasa server, web server) on free ports.
+
+Session scoped, because loading a Rasa model takes seconds; every test uses its own
+sender ids, so conversations do not interfere.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional
+
+import pytest
+import requests
+
+from runner import process as proc
+from runner.model import ensure_model
+from runner.services import action_server, free_port, rasa_server
+from runner.services import web_server as web_service
+from runner.settings import resolve
+
+START_TIMEOUT = 300.0
+
+
+@dataclass
+class RasaStack:
+    rasa_url: str
+    action_url: str
+    token: str
+    tracker_store_url: str
+    data_dir: Path
+    env: Dict[str, str]
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    def send(self, sender: str, text: str, metadata: Optional[Dict[str, Any]] = None,
+             timeout: float = 30) -> List[Dict[str, Any]]:
+        body: Dict[str, Any] = {"sender": sender, "message": text}
+        if metadata is not None:
+            body["metadata"] = metadata
+        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body,
+                                 timeout=timeout)
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> Dict[str, Any]:
+        response = requests.get(f"{self.rasa_url}/conversations/{sender}/tracker",
+                                params={"token": self.token}, timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+    @staticmethod
+    def new_sender(prefix: str = "test") -> str:
+        return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+@dataclass
+class WebServer:
+    url: str
+    port: int
+    process: subprocess.Popen
+
+
+def _settings_for_tests(tmp: Path) -> Dict[str, str]:
+    env = {k: v for k, v in os.environ.items()}
+    for key in ("RASA_PORT", "ACTION_PORT", "WEB_PORT", "DATA_DIR", "TRACKER_DB",
+                "TRACKER_STORE_URL", "DATABASE_URL", "CONSOLE_DATABASE_URL", "RASA_URL",
+                "RASA_PUBLIC_URL", "ACTION_SERVER_URL", "PUBLIC_BASE_URL"):
+        env.pop(key, None)
+    env.update({
+        "DATA_DIR": str(tmp),
+        "RASA_PORT": str(free_port()),
+        "ACTION_PORT": str(free_port()),
+        "WEB_PORT": str(free_port()),
+        "RASA_API_TOKEN": "test-token-" + uuid.uuid4().hex[:8],
+        "CONSOLE_SECRET_KEY": "test-secret-" + uuid.uuid4().hex,
+    })
+    return resolve(env)
+
+
+@pytest.fixture(scope="session")
+def stack_settings(tmp_path_factory: pytest.TempPathFactory) -> Dict[str, str]:
+    return _settings_for_tests(tmp_path_factory.mktemp("system"))
+
+
+@pytest.fixture(scope="session")
+def trained_model(stack_settings: Dict[str, str]) -> Path:
+    given = os.environ.get("TRAINED_MODEL")
+    if given and Path(given).exists():
+        return Path(given)
+    return ensure_model(stack_settings)
+
+
+def _start(service, log: Path) -> subprocess.Popen:  # noqa: ANN001
+    handle = log.open("a", encoding="utf-8")
+
+    def sink(line: str) -> None:
+        handle.write(line + "\n")
+        handle.flush()
+
+    return proc.start(service, sink)
+
+
+@pytest.fixture(scope="session")
+def rasa_stack(stack_settings: Dict[str, str], trained_model: Path) -> Iterator[RasaStack]:
+    data_dir = Path(stack_settings["DATA_DIR"])
+    log = data_dir / "services.log"
+    services = [action_server(stack_settings), rasa_server(stack_settings, trained_model)]
+    running: List[subprocess.Popen] = []
+    try:
+        for service in services:
+            running.append(_start(service, log))
+        for service, process in zip(services, running, strict=True):
+            try:
+                proc.wait_healthy(service, process, START_TIMEOUT)
+            except (RuntimeError, TimeoutError) as error:
+                tail = "\n".join(log.read_text(encoding="utf-8").splitlines()[-60:])
+                raise RuntimeError(f"{error}\n--- service log tail ---\n{tail}") from error
+        yield RasaStack(
+            rasa_url=f"http://127.0.0.1:{stack_settings['RASA_PORT']}",
+            action_url=f"http://127.0.0.1:{stack_settings['ACTION_PORT']}",
+            token=stack_settings["RASA_API_TOKEN"],
+            tracker_store_url=stack_settings["TRACKER_STORE_URL"],
+            data_dir=data_dir,
+            env=dict(stack_settings),
+            processes=running,
+        )
+    finally:
+        proc.stop(running)
+
+
+@pytest.fixture(scope="session")
+def web_server(stack_settings: Dict[str, str], rasa_stack: RasaStack) -> Iterator[WebServer]:
+    service = web_service(stack_settings)
+    process = _start(service, Path(stack_settings["DATA_DIR"]) / "web.log")
+    try:
+        proc.wait_healthy(service, process, 60)
+        yield WebServer(url=f"http://127.0.0.1:{service.port}", port=service.port,
+                        process=process)
+    finally:
+        proc.stop([process])
+
+
+def chromium_path() -> str:
+    """Debian's Chromium; browser tests fail (never skip) when it is missing."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: run `make setup-test` (apt-get install chromium)")
+    return path
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
