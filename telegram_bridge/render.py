@@ -237,6 +237,13 @@ def humanise(identifier: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_first(name: str) -> str:
+    """'Elektromonteur' -> 'elektromonteur', but 'CNC-operator' stays as it is."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def dutch_date(value: Any) -> str:
     """'2026-12-31' -> '31 december 2026'; anything unparsable is shown as given."""
     try:
@@ -310,15 +317,14 @@ def _recommendations(payload: Mapping[str, Any]) -> str | None:
 def _routes(payload: Mapping[str, Any]) -> str | None:
     items = _items(payload)
     name = payload.get("profession_name") or humanise(payload.get("profession_id"))
-    title = f"<b>Zo word je {esc(name.lower() if name else '')}</b>".replace("  ", " ")
-    if not name:
-        title = "<b>Opleidingen en routes</b>"
+    title = f"<b>Zo word je {esc(lower_first(name))}</b>" if name else "<b>Opleidingen</b>"
     if not items:
         return title + "\nIk heb hier nog geen opleiding voor gevonden."
     lines = [title]
     for item in items:
         lines.append("")
-        lines.append(f"• <b>{link(item.get('name') or humanise(item.get('id')), item.get('url'))}</b>")
+        name_html = link(item.get("name") or humanise(item.get("id")), item.get("url"))
+        lines.append(f"• <b>{name_html}</b>")
         facts = [
             ROUTE_KIND_LABELS.get(str(item.get("kind")), humanise(item.get("kind"))),
             level_label(item.get("level")),
@@ -453,7 +459,7 @@ def render_replies(
     separate entry; a card right after a text is joined to it so the buttons sit under
     the card, where the person reads last.
     """
-    drafts: list[tuple[str, tuple[tuple[Button, ...], ...], bool]] = []
+    drafts: list[_Draft] = []
     for reply in replies:
         if not isinstance(reply, Mapping):
             continue
@@ -461,25 +467,31 @@ def render_replies(
         rows = keyboard(reply.get("buttons"), table)
         body = text_to_html(text) if isinstance(text, str) and text.strip() else ""
         if body or rows:
-            drafts.append((body or "Maak een keuze:", rows, False))
-        if reply.get("image") and safe_url(reply.get("image")):
-            drafts.append((link("Bekijk de afbeelding", reply["image"]), (), False))
+            drafts.append(_Draft(body or "Maak een keuze:", rows))
+        if safe_url(reply.get("image")):
+            drafts.append(_Draft(link("Bekijk de afbeelding", reply["image"]), closed=True))
         card = render_custom(reply.get("custom"))
-        if card:
-            if drafts and not drafts[-1][2] and not body and not rows:
-                previous_body, previous_rows, _ = drafts[-1]
-                drafts[-1] = (f"{previous_body}\n\n{card}", previous_rows, True)
-            elif body or rows:
-                drafts[-1] = (f"{drafts[-1][0]}\n\n{card}", drafts[-1][1], True)
-            else:
-                drafts.append((card, (), True))
+        if not card:
+            continue
+        if drafts and not drafts[-1].closed:
+            drafts[-1].body = f"{drafts[-1].body}\n\n{card}"
+            drafts[-1].closed = True
+        else:
+            drafts.append(_Draft(card, closed=True))
     messages: list[OutgoingMessage] = []
-    for body, rows, _ in drafts:
-        chunks = split_html(body, limit)
+    for draft in drafts:
+        chunks = split_html(draft.body, limit)
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            messages.append(OutgoingMessage(chunk, rows if last else ()))
+            messages.append(OutgoingMessage(chunk, draft.rows if last else ()))
     return messages
+
+
+@dataclass
+class _Draft:
+    body: str
+    rows: tuple[tuple[Button, ...], ...] = ()
+    closed: bool = False  # already holds a card (or is an image): the next card stands alone
 
 
 # ---------------------------------------------------------------- splitting
@@ -505,26 +517,24 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         prefix = "".join(opened)
         stack = list(opened)
         size = utf16_len(prefix)
-        best_cut = None  # (index after which to cut, stack at that point, preference)
+        # Best place to cut so far, by preference: after a line break, a space, anything.
+        cuts: dict[int, tuple[int, list[str]]] = {}
         index = start
         while index < len(tokens):
             token = tokens[index]
             new_stack = _apply_tag(stack, token)
-            closing = utf16_len(_closing(new_stack))
-            if size + utf16_len(token) + closing > limit and index > start:
+            needed = utf16_len(token) + utf16_len(_closing(new_stack))
+            if size + needed > limit and index > start:
                 break
             size += utf16_len(token)
             stack = new_stack
             preference = 2 if token == "\n" else 1 if token.isspace() else 0
-            if best_cut is None or preference >= best_cut[2] or preference == 0 and (
-                best_cut[2] == 0
-            ):
-                best_cut = (index, list(stack), preference)
+            cuts[preference] = (index, list(stack))
             index += 1
         if index >= len(tokens):
             chunks.append(prefix + "".join(tokens[start:]) + _closing(stack))
             break
-        cut_index, cut_stack, _ = best_cut if best_cut else (index - 1, stack, 0)
+        cut_index, cut_stack = cuts.get(2) or cuts.get(1) or cuts[0]
         body = prefix + "".join(tokens[start:cut_index + 1])
         chunks.append(_strip_trailing(body) + _closing(cut_stack))
         opened = cut_stack

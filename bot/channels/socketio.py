@@ -1,0 +1,284 @@
+"""Socket.IO channel for the website widget (and rasa-webchat).
+
+Rasa 3.6's stock channel has two defects on this stack (rasa-engineering.md section 4):
+it does not await ``enter_room`` (python-socketio >= 5.10 then drops every reply when
+``session_persistence`` is on) and it splats ``custom`` payloads into ``emit()`` (TypeError,
+the whole turn is lost). This channel fixes both and adds what a public endpoint needs:
+an Engine.IO origin check, a cap on message length, clean campaign metadata and session ids
+that cannot point into another channel's conversations.
+
+What a client receives on ``bot_message_evt`` (default ``bot_uttered``):
+
+- ``{"text": "..."}`` for text (split on blank lines, as the stock channel does),
+- ``{"text": "...", "quick_replies": [{"content_type": "text", "title", "payload"}]}``
+  for buttons (what rasa-webchat renders),
+- ``{"custom": {...}}`` for a custom payload, the object exactly as the bot sent it
+  (e.g. ``{"custom": {"type": "recommendations", "items": [...]}}``); rasa-webchat
+  ignores it unless a ``customComponent`` is configured,
+- ``{"attachment": ...}`` for images/attachments (stock format).
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import json
+import logging
+import os
+import re
+import uuid
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Union
+from urllib.parse import urlsplit, urlunsplit
+
+import engineio
+import rasa.shared.utils.io
+import socketio
+from rasa.core.channels.channel import OutputChannel, UserMessage, decode_bearer_token
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_MESSAGE_LENGTH = 2000
+CHANNEL_LABEL = "web"
+# Session ids are chosen by the client; only random-looking ids are accepted so a client
+# cannot write into another channel's conversation (e.g. "telegram:12345").
+SESSION_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+MAX_METADATA_KEYS = 20
+MAX_METADATA_KEY_LENGTH = 50
+MAX_METADATA_VALUE_LENGTH = 300
+# Both keys are read so the same server works for our widget and for rasa-webchat.
+KNOWN_METADATA_KEYS = ("metadata", "customData")
+# sanic-cors (Rasa's --cors) adds its headers with headers.add(); when Engine.IO has already
+# answered with CORS headers, this request-context flag makes sanic-cors skip, so the browser
+# never sees two Access-Control-Allow-Origin headers.
+_SANIC_CORS_EVALUATED = "_sanic_cors_e"
+
+OriginSetting = Union[str, List[str]]
+
+
+def parse_allowed_origins(value: Union[None, str, List[str]]) -> OriginSetting:
+    """Turn an ALLOWED_ORIGINS value ("*" or comma separated) into Engine.IO's setting."""
+    if value is None:
+        return "*"
+    items = value if isinstance(value, list) else str(value).split(",")
+    origins = [str(item).strip().rstrip("/") for item in items if str(item).strip()]
+    if not origins or "*" in origins:
+        return "*"
+    return origins
+
+
+class _OriginCheckingEngineIOServer(engineio.AsyncServer):
+    """Engine.IO server that refuses foreign origins and owns the CORS headers it sends."""
+
+    def _cors_headers(self, environ: Dict[str, Any]) -> List[Any]:
+        headers = super()._cors_headers(environ)
+        request = environ.get("sanic.request")
+        if headers and request is not None:
+            setattr(request.ctx, _SANIC_CORS_EVALUATED, True)
+        return headers
+
+
+class _OriginCheckingSocketIOServer(socketio.AsyncServer):
+    def _engineio_server_class(self) -> type:
+        return _OriginCheckingEngineIOServer
+
+
+def truncate_text(text: Any, limit: int) -> str:
+    """Message text as a string of at most ``limit`` characters (Rasa cost grows with length)."""
+    if not isinstance(text, str):
+        return ""
+    return text[:limit] if limit > 0 else text
+
+
+def _strip_query(url: str) -> str:
+    # Query strings and fragments can carry personal data (e-mail in a mailing link).
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+def clean_metadata(raw: Any) -> Dict[str, Any]:
+    """Keep a small, flat copy of client metadata and mark the channel as web."""
+    if isinstance(raw, str | bytes):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raw = {}
+    cleaned: Dict[str, Any] = {}
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            if len(cleaned) >= MAX_METADATA_KEYS:
+                break
+            if not isinstance(key, str) or not key or len(key) > MAX_METADATA_KEY_LENGTH:
+                continue
+            if isinstance(value, str):
+                cleaned[key] = value.strip()[:MAX_METADATA_VALUE_LENGTH]
+            elif value is None or isinstance(value, bool | int | float):
+                cleaned[key] = value
+    if isinstance(cleaned.get("page_url"), str):
+        cleaned["page_url"] = _strip_query(cleaned["page_url"])[:MAX_METADATA_VALUE_LENGTH]
+    # The channel, not the client, says where the message came from.
+    cleaned["channel"] = CHANNEL_LABEL
+    return cleaned
+
+
+def valid_session_id(value: Any) -> bool:
+    return isinstance(value, str) and bool(SESSION_ID_PATTERN.match(value))
+
+
+class WidgetSocketIOOutput(SocketIOOutput):
+    """Stock output, except that custom payloads arrive intact under ``custom``."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any
+    ) -> None:
+        await self._send_message(recipient_id, {"custom": copy.deepcopy(json_message)})
+
+
+class WidgetSocketIOInput(SocketIOInput):
+    """Socket.IO input channel with the fixes described in the module docstring."""
+
+    @classmethod
+    def name(cls) -> str:
+        # Same name as the stock channel: responses with `channel: socketio` variations
+        # and the tracker's input_channel stay as everyone expects.
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> WidgetSocketIOInput:
+        credentials = credentials or {}
+        origins = credentials.get("allowed_origins")
+        if origins is None:
+            origins = os.environ.get("ALLOWED_ORIGINS", "*")
+        return cls(
+            credentials.get("user_message_evt", "user_uttered"),
+            credentials.get("bot_message_evt", "bot_uttered"),
+            credentials.get("namespace"),
+            credentials.get("session_persistence", False),
+            credentials.get("socketio_path", "/socket.io"),
+            credentials.get("jwt_key"),
+            credentials.get("jwt_method", "HS256"),
+            credentials.get("metadata_key", "metadata"),
+            allowed_origins=origins,
+            max_message_length=int(
+                credentials.get("max_message_length", DEFAULT_MAX_MESSAGE_LENGTH)
+            ),
+        )
+
+    def __init__(
+        self,
+        user_message_evt: str = "user_uttered",
+        bot_message_evt: str = "bot_uttered",
+        namespace: Optional[str] = None,
+        session_persistence: bool = False,
+        socketio_path: Optional[str] = "/socket.io",
+        jwt_key: Optional[str] = None,
+        jwt_method: Optional[str] = "HS256",
+        metadata_key: Optional[str] = "metadata",
+        allowed_origins: Union[None, str, List[str]] = "*",
+        max_message_length: int = DEFAULT_MAX_MESSAGE_LENGTH,
+    ) -> None:
+        super().__init__(
+            user_message_evt,
+            bot_message_evt,
+            namespace,
+            session_persistence,
+            socketio_path,
+            jwt_key,
+            jwt_method,
+            metadata_key,
+        )
+        self.allowed_origins = parse_allowed_origins(allowed_origins)
+        self.max_message_length = max_message_length
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        if self.sio is None:
+            return super().get_output_channel()
+        return WidgetSocketIOOutput(self.sio, self.bot_message_evt)
+
+    def _metadata_from(self, data: Dict[str, Any]) -> Dict[str, Any]:
+        keys = [self.metadata_key] + [k for k in KNOWN_METADATA_KEYS if k != self.metadata_key]
+        merged: Dict[str, Any] = {}
+        for key in reversed(keys):  # the configured key wins over the others
+            value = data.get(key)
+            if isinstance(value, str | bytes):
+                value = clean_metadata(value)
+            if isinstance(value, dict):
+                merged.update(value)
+        return clean_metadata(merged)
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        sio = _OriginCheckingSocketIOServer(
+            async_mode="sanic", cors_allowed_origins=self.allowed_origins
+        )
+        socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        self.sio = sio
+        namespace = self.namespace
+
+        @socketio_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=namespace)
+        async def connect(sid: str, environ: Dict, auth: Optional[Dict]) -> bool:
+            if not self.jwt_key:
+                return True
+            token = auth.get("token") if isinstance(auth, dict) else None
+            payload = None
+            if token:
+                payload = decode_bearer_token(token, self.jwt_key, self.jwt_algorithm)
+            return bool(payload)
+
+        @sio.on("disconnect", namespace=namespace)
+        async def disconnect(sid: str) -> None:
+            logger.debug("Socket.IO client disconnected.")
+
+        @sio.on("session_request", namespace=namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            session_id = requested if valid_session_id(requested) else uuid.uuid4().hex
+            if self.session_persistence:
+                joined = sio.enter_room(sid, session_id, namespace=namespace)
+                if inspect.isawaitable(joined):  # a coroutine since python-socketio 5.10
+                    await joined
+            await sio.save_session(sid, {"session_id": session_id}, namespace=namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+
+        @sio.on(self.user_message_evt, namespace=namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            if not isinstance(data, dict):
+                return
+            if self.session_persistence:
+                session = await sio.get_session(sid, namespace=namespace)
+                confirmed = session.get("session_id") if session else None
+                if not confirmed or data.get("session_id") != confirmed:
+                    rasa.shared.utils.io.raise_warning(
+                        "Socket.IO message ignored: its session_id was not confirmed for this "
+                        "connection (send `session_request` first)."
+                    )
+                    return
+                sender_id = confirmed
+            else:
+                sender_id = sid
+            text = truncate_text(data.get("message", ""), self.max_message_length)
+            message = UserMessage(
+                text,
+                WidgetSocketIOOutput(sio, self.bot_message_evt),
+                sender_id,
+                input_channel=self.name(),
+                metadata=self._metadata_from(data),
+            )
+            await on_new_message(message)
+
+        return socketio_webhook

@@ -1,0 +1,32 @@
+"""Audit log of views, exports, deletions and logins (console DB). Never stores message text."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from console.db import audit
+
+
+def record(
+    engine: Engine, username: str | None, action: str, target: str | None = None,
+    detail: str | None = None,
+) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            sa.insert(audit).values(
+                at=time.time(), username=username, action=action,
+                target=(target or "")[:255] or None, detail=(detail or "")[:1000] or None,
+            )
+        )
+
+
+def recent(engine: Engine, limit: int = 200, action: str | None = None) -> list[dict[str, Any]]:
+    stmt = sa.select(audit).order_by(audit.c.id.desc()).limit(limit)
+    if action:
+        stmt = stmt.where(audit.c.action == action)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]

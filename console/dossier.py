@@ -1,0 +1,124 @@
+"""Handover dossier in B1 Dutch, built from slots and payloads so the adviser can skip the chat."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from console import events as ev
+
+SECTOR_NAMES = {
+    "horeca": "horeca", "retail": "winkel (retail)", "logistiek_transport": "logistiek en vervoer",
+    "zorg_welzijn": "zorg en welzijn", "onderwijs_kinderopvang": "onderwijs of kinderopvang",
+    "kantoor_administratie": "kantoor en administratie", "klantenservice": "klantenservice",
+    "schoonmaak_facilitair": "schoonmaak en facilitair", "beveiliging": "beveiliging",
+    "defensie": "defensie", "agrarisch_groen": "agrarisch of groen", "bouw": "bouw",
+    "industrie_productie": "industrie en productie", "techniek_installatie": "techniek",
+    "ict": "ICT", "financiele_dienstverlening": "financiële dienstverlening",
+    "cultuur_sport_recreatie": "cultuur, sport of recreatie", "overheid": "overheid",
+    "overig": "iets anders",
+}
+INTEREST_NAMES = {
+    "met_handen": "met je handen werken", "sleutelen": "sleutelen", "elektra": "elektra",
+    "computers": "computers", "puzzelen": "puzzelen en problemen oplossen",
+    "precisie": "precies werk", "buiten": "buiten werken", "bouwen": "bouwen en installeren",
+    "ontwerpen": "ontwerpen", "mensen": "contact met mensen", "duurzaamheid": "duurzaamheid",
+    "voertuigen": "voertuigen", "machines": "machines", "voeding": "voeding",
+    "zorg": "techniek in de zorg", "onderweg": "onderweg zijn",
+}
+WORK_STATUS = {
+    "werkend": "heeft werk", "ww": "heeft een WW-uitkering", "bijstand": "heeft bijstand",
+    "zzp": "is zzp'er", "student": "is student",
+    "werkzoekend_zonder_uitkering": "zoekt werk, zonder uitkering", "anders": "anders",
+}
+# Worries a person may raise; detected from FAQ intents/entities first, keywords second.
+BLOCKERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "leeftijd": ("Leeftijd: vraagt of die niet te oud is.", ("te oud", "leeftijd", "jaar oud")),
+    "taalniveau": ("Taal: twijfelt over het Nederlands.", ("nederlands", "taal")),
+    "geld": ("Geld: vraagt naar kosten, salaris of inkomen tijdens het leren.",
+             ("kost", "betalen", "salaris", "verdien", "geld", "uitkering")),
+    "fysiek": ("Lichaam: vraagt of het werk zwaar is.", ("zwaar", "rug", "fysiek", "lichamelijk")),
+    "diploma": ("Diploma: heeft geen of een laag diploma.", ("geen diploma", "diploma")),
+    "tijd": ("Tijd: wil leren naast werk of zorg (deeltijd).", ("deeltijd", "naast mijn werk")),
+}
+_TOPIC_TO_BLOCKER = {
+    "leeftijd": "leeftijd", "taalniveau": "taalniveau", "kosten": "geld", "salaris": "geld",
+    "verdienen_tijdens_leren": "geld", "uitkering_behouden": "geld", "fysiek": "fysiek",
+    "geen_diploma": "diploma", "deeltijd": "tijd",
+}
+
+
+def _blockers(user_events: list[dict[str, Any]]) -> list[str]:
+    found: list[str] = []
+    for event in user_events:
+        name, _ = ev.intent_of(event)
+        hits = [name or ""] + [
+            str(e.get("value")) for e in ev.entities_of(event) if e.get("entity") in
+            ("faq_topic", "topic")
+        ]
+        topic_key = None
+        for hit in hits:
+            for topic, key in _TOPIC_TO_BLOCKER.items():
+                if re.search(rf"(^|_){topic}($|_)", hit or ""):
+                    topic_key = key
+        if topic_key is None:
+            text = (event.get("text") or "").lower()
+            topic_key = next((k for k, (_, words) in BLOCKERS.items()
+                              if any(w in text for w in words)), None)
+        if topic_key and topic_key not in found:
+            found.append(topic_key)
+    return [BLOCKERS[k][0] for k in found]
+
+
+def build_dossier(event_dicts: list[dict[str, Any]], slots: dict[str, Any]) -> dict[str, Any]:
+    """Short B1 summary lines plus the shortlisted professions and next steps."""
+    lines: list[str] = []
+    job, sector = slots.get("current_job"), slots.get("current_sector")
+    if job:
+        lines.append(f"Werk nu of laatst als {job}"
+                     + (f" ({SECTOR_NAMES.get(sector, sector)})." if sector else "."))
+    elif sector:
+        lines.append(f"Werkt nu in de sector {SECTOR_NAMES.get(sector, sector)}.")
+    if slots.get("work_status"):
+        lines.append("Situatie: " + WORK_STATUS.get(slots["work_status"], slots["work_status"]) + ".")
+    place = slots.get("municipality")
+    if slots.get("region"):
+        lines.append("Woont in " + (f"{place}, " if place else "") + f"provincie {slots['region']}.")
+    interests = slots.get("interests") or []
+    if interests:
+        names = [INTEREST_NAMES.get(i, i) for i in interests]
+        lines.append("Vindt leuk: " + ", ".join(names) + ".")
+    if slots.get("education_level"):
+        lines.append(f"Hoogste opleiding: {slots['education_level']}.")
+    if slots.get("learn_while_earning") is True:
+        lines.append("Wil blijven verdienen tijdens het leren.")
+    recommended: list[dict[str, Any]] = []
+    next_steps: list[str] = []
+    contact: dict[str, Any] | None = None
+    user_events: list[dict[str, Any]] = []
+    for event in event_dicts:
+        if event.get("event") == "user":
+            user_events.append(event)
+        payload = ev.custom_payload(event) if event.get("event") == "bot" else None
+        if not payload:
+            continue
+        if payload["type"] == "recommendations":
+            recommended = [
+                {"id": i.get("id"), "name": i.get("name") or i.get("id")}
+                for i in payload.get("items") or [] if isinstance(i, dict)
+            ]
+        elif payload["type"] == "next_steps":
+            next_steps = [str(s) for s in payload.get("steps") or []]
+            contact = payload.get("contact") if isinstance(payload.get("contact"), dict) else None
+    if slots.get("chosen_profession"):
+        lines.append(f"Wil het meest weten over: {slots['chosen_profession']}.")
+    blockers = _blockers(user_events)
+    return {
+        "lines": lines or ["Nog geen profiel ingevuld."],
+        "recommended": recommended,
+        "blockers": blockers,
+        "next_steps": next_steps,
+        "contact": contact,
+        "consent": slots.get("handover_consent"),
+        "contact_preference": slots.get("handover_contact"),
+    }

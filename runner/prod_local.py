@@ -1,0 +1,280 @@
+"""`make prod-local`: the production topology on one machine, from Debian packages.
+
+PostgreSQL (tracker store, knowledge base, console), Redis (lock store), two Rasa
+instances and two action servers behind nginx (port 8080), the web server on 8000.
+The same processes serve the scale and fault tests (tests/prod/) and
+`make bench-scale`. Ctrl-C stops everything.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from string import Template
+from typing import Dict, List, Mapping, Optional
+
+from runner import process as proc
+from runner.model import ensure_model
+from runner.services import Service, action_server, free_port, rasa_server, web_server
+from runner.settings import REPO_ROOT, child_env, resolve
+
+PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+
+
+def _pg_bin() -> Path:
+    found = sorted(Path("/").glob(PG_BIN_GLOB.lstrip("/")))
+    if not found:
+        raise SystemExit("PostgreSQL server is not installed: apt-get install postgresql")
+    return found[-1]
+
+
+def _need(binary: str, package: str) -> str:
+    path = shutil.which(binary) or (f"/usr/sbin/{binary}" if Path(f"/usr/sbin/{binary}").exists()
+                                    else None)
+    if not path:
+        raise SystemExit(f"{binary} is not installed: apt-get install {package}")
+    return path
+
+
+def _as_postgres(argv: List[str]) -> List[str]:
+    # PostgreSQL refuses to run as root; the Debian package creates this user.
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *argv]
+    return argv
+
+
+@dataclass
+class Topology:
+    settings: Dict[str, str]
+    run_dir: Path
+    rasa_ports: List[int]
+    action_ports: List[int]
+    lb_port: int
+    actions_lb_port: int
+    pg_port: int
+    redis_port: int
+    processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    services: Dict[str, Service] = field(default_factory=dict)
+
+    @property
+    def lb_url(self) -> str:
+        return f"http://127.0.0.1:{self.lb_port}"
+
+    @property
+    def pg_url(self) -> str:
+        return f"postgresql://rasa:rasa@127.0.0.1:{self.pg_port}/rasa"
+
+
+def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False) -> Topology:
+    base = dict(os.environ if env is None else env)
+    port = (lambda default: free_port()) if ephemeral_ports else (lambda default: default)
+    pg_port = int(base.get("PG_PORT") or port(5433))
+    redis_port = int(base.get("REDIS_PORT") or port(6380))
+    lb_port = int(base.get("LB_PORT") or port(8080))
+    actions_lb_port = int(base.get("ACTIONS_LB_PORT") or port(8081))
+    n_rasa = int(base.get("PROD_RASA_INSTANCES", "2"))
+    n_actions = int(base.get("PROD_ACTION_INSTANCES", "2"))
+    rasa_ports = [port(5006 + i) for i in range(n_rasa)]
+    action_ports = [port(5056 + i) for i in range(n_actions)]
+    data_dir = Path(base.get("DATA_DIR") or REPO_ROOT / "var" / "prod")
+    pg_db = f"postgresql://rasa:rasa@127.0.0.1:{pg_port}"
+    base.update({
+        "DATA_DIR": str(data_dir),
+        "PG_HOST": "127.0.0.1", "PG_PORT": str(pg_port), "PG_DB": "rasa",
+        "PG_USER": "rasa", "PG_PASSWORD": base.get("PG_PASSWORD", "rasa"),
+        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_port),
+        "RASA_ENDPOINTS": "deploy/endpoints.prod.yml",
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{actions_lb_port}/webhook",
+        "TRACKER_STORE_URL": f"{pg_db}/rasa",
+        "DATABASE_URL": f"{pg_db}/knowledge",
+        "CONSOLE_DATABASE_URL": f"{pg_db}/console",
+        "RASA_PUBLIC_URL": base.get("RASA_PUBLIC_URL") or f"http://localhost:{lb_port}",
+        "RASA_URL": f"http://127.0.0.1:{lb_port}",
+        # Two Rasa processes share two cores: one TF thread pool each.
+        "TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1",
+        "SQL_POOL_SIZE": "10", "SQL_MAX_OVERFLOW": "10",
+    })
+    settings = resolve(base)
+    return Topology(settings=settings, run_dir=data_dir / "run", rasa_ports=rasa_ports,
+                    action_ports=action_ports, lb_port=lb_port,
+                    actions_lb_port=actions_lb_port, pg_port=pg_port, redis_port=redis_port)
+
+
+def start_postgres(t: Topology) -> None:
+    pg = _pg_bin()
+    pgdata = Path(t.settings["DATA_DIR"]) / "pgdata"
+    sock_dir = t.run_dir / "pgsock"
+    sock_dir.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        owner = pwd.getpwnam("postgres")
+        for path in (pgdata.parent, sock_dir):
+            path.mkdir(parents=True, exist_ok=True)
+        os.chown(sock_dir, owner.pw_uid, owner.pw_gid)
+    if not (pgdata / "PG_VERSION").exists():
+        pgdata.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            owner = pwd.getpwnam("postgres")
+            os.chown(pgdata, owner.pw_uid, owner.pw_gid)
+        subprocess.run(_as_postgres([str(pg / "initdb"), "-D", str(pgdata), "-A", "trust",
+                                     "-U", "postgres", "--no-sync"]),
+                       check=True, capture_output=True)
+    service = Service(
+        name="postgres",
+        argv=_as_postgres([str(pg / "postgres"), "-D", str(pgdata), "-p", str(t.pg_port),
+                           "-k", str(sock_dir), "-c", "listen_addresses=127.0.0.1",
+                           "-c", "fsync=on", "-c", "max_connections=200"]),
+        env=dict(os.environ), port=t.pg_port, port_setting="PG_PORT", health_path="")
+    t.services["postgres"] = service
+    t.processes["postgres"] = proc.start(service)
+    _wait_pg(t, pg)
+    psql = [str(pg / "psql"), "-h", "127.0.0.1", "-p", str(t.pg_port), "-U", "postgres",
+            "-v", "ON_ERROR_STOP=1", "-qtA"]
+    exists = subprocess.run([*psql, "-c", "select 1 from pg_roles where rolname='rasa'"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    if not exists:
+        subprocess.run([*psql, "-c", f"create role rasa login password "
+                                     f"'{t.settings['PG_PASSWORD']}'"], check=True)
+    for db in ("rasa", "knowledge", "console"):
+        have = subprocess.run([*psql, "-c", f"select 1 from pg_database where datname='{db}'"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        if not have:
+            subprocess.run([*psql, "-c", f"create database {db} owner rasa"], check=True)
+
+
+def _wait_pg(t: Topology, pg: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready = subprocess.run([str(pg / "pg_isready"), "-h", "127.0.0.1", "-p", str(t.pg_port)],
+                               capture_output=True)
+        if ready.returncode == 0:
+            return
+        if t.processes["postgres"].poll() is not None:
+            raise RuntimeError("postgres exited during start")
+        time.sleep(0.2)
+    raise TimeoutError("postgres did not become ready")
+
+
+def restart_postgres(t: Topology) -> None:
+    proc.stop([t.processes.pop("postgres")])
+    start_postgres(t)
+
+
+def start_redis(t: Topology) -> None:
+    service = Service(
+        name="redis",
+        argv=[_need("redis-server", "redis-server"), "--port", str(t.redis_port),
+              "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        env=dict(os.environ), port=t.redis_port, port_setting="REDIS_PORT", health_path="")
+    t.services["redis"] = service
+    t.processes["redis"] = proc.start(service)
+
+
+def start_nginx(t: Topology) -> None:
+    t.run_dir.mkdir(parents=True, exist_ok=True)
+    template = Template((REPO_ROOT / "deploy" / "nginx.conf.template").read_text())
+    conf = template.safe_substitute(
+        RUN_DIR=str(t.run_dir), LB_HOST=t.settings.get("LB_HOST", "127.0.0.1"),
+        LB_PORT=t.lb_port, ACTIONS_LB_PORT=t.actions_lb_port,
+        RASA_SERVERS="\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
+                               for p in t.rasa_ports),
+        ACTION_SERVERS="\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
+                                 for p in t.action_ports))
+    path = t.run_dir / "nginx.conf"
+    path.write_text(conf)
+    service = Service(name="nginx",
+                      argv=[_need("nginx", "nginx"), "-c", str(path), "-p", str(t.run_dir),
+                            "-g", "daemon off;"],
+                      env=dict(os.environ), port=t.lb_port, port_setting="LB_PORT",
+                      health_path="")
+    t.services["nginx"] = service
+    t.processes["nginx"] = proc.start(service)
+
+
+def action_instance(t: Topology, i: int) -> Service:
+    s = action_server({**t.settings, "ACTION_PORT": str(t.action_ports[i])})
+    s.name = f"actions{i + 1}"
+    return s
+
+
+def rasa_instance(t: Topology, i: int, model: Path) -> Service:
+    s = rasa_server({**t.settings, "RASA_PORT": str(t.rasa_ports[i])}, model)
+    s.name = f"rasa{i + 1}"
+    return s
+
+
+def start_service(t: Topology, service: Service, timeout: float = 300) -> None:
+    t.services[service.name] = service
+    t.processes[service.name] = proc.start(service)
+    proc.wait_healthy(service, t.processes[service.name], timeout)
+
+
+def stop_service(t: Topology, name: str, hard: bool = False) -> None:
+    process = t.processes.pop(name)
+    if hard:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    else:
+        proc.stop([process])
+
+
+def start_all(t: Topology, with_web: bool = True) -> None:
+    Path(t.settings["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    model = ensure_model(t.settings)
+    start_postgres(t)
+    start_redis(t)
+    build_knowledge(t)
+    for i in range(len(t.action_ports)):
+        start_service(t, action_instance(t, i), 120)
+    start_nginx(t)
+    for i in range(len(t.rasa_ports)):
+        start_service(t, rasa_instance(t, i, model))
+    if with_web:
+        web = web_server(t.settings)
+        start_service(t, web, 60)
+
+
+def build_knowledge(t: Topology) -> None:
+    subprocess.run([sys.executable, "-m", "knowledge", "build"], cwd=REPO_ROOT,
+                   env=child_env(t.settings), check=True)
+
+
+def stop_all(t: Topology) -> None:
+    order = [n for n in t.processes if n not in ("postgres", "redis")] + [
+        n for n in ("redis", "postgres") if n in t.processes]
+    proc.stop([t.processes[n] for n in order])
+    t.processes.clear()
+
+
+def main() -> int:
+    t = plan()
+    def terminate(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        start_all(t)
+        print(f"[prod-local] ready: load balancer {t.lb_url} (REST + socket.io), web "
+              f"{t.settings['PUBLIC_BASE_URL']}, PostgreSQL :{t.pg_port}, Redis :{t.redis_port}"
+              " (Ctrl-C stops all)", flush=True)
+        while True:
+            for name, p in t.processes.items():
+                if p.poll() is not None:
+                    proc.eprint(f"[prod-local] {name} stopped (exit {p.returncode})")
+                    return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        print("[prod-local] stopping", flush=True)
+        stop_all(t)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

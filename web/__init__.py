@@ -1,0 +1,1 @@
+"""Web server: widget, campaign landing pages, route cards; hosts the adviser console."""

@@ -1,0 +1,1 @@
+"""Personal route card ("overstapkaart"): private link, printable page and PDF."""
