@@ -16,7 +16,7 @@ train: setup      ## train the Rasa model if no model matches the inputs
 run: setup        ## set up, train when stale, start every service (Ctrl-C stops all)
 	$(PY) -m runner
 
-test: setup-test  ## lint, data checks, unit + integration + browser tests, Rasa test stories
+test: setup-test setup-prod ## lint, data checks, unit + integration + browser tests, Rasa test stories
 	scripts/test.sh
 
 lint: setup
@@ -32,3 +32,16 @@ lock:             ## re-resolve requirements.in into requirements.lock
 
 clean:            ## remove trained models and local data (keeps .venv)
 	rm -rf models var results .rasa test-artifacts
+
+.PHONY: prod-local
+prod-local: setup ## production topology on one machine: PostgreSQL, Redis, nginx :8080, 2x Rasa
+	scripts/setup-prod.sh
+	$(PY) -m runner.prod_local
+
+bench-scale: setup ## throughput/latency at 1, 8, 32 people; SQLite vs 2 instances on PostgreSQL
+	scripts/setup-prod.sh
+	$(PY) -m bench bench_scale
+
+.PHONY: setup-prod
+setup-prod:       ## Debian packages for the production topology tests
+	scripts/setup-prod.sh

@@ -26,6 +26,9 @@ from runner.services import Service, action_server, free_port, rasa_server, web_
 from runner.settings import REPO_ROOT, child_env, resolve
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+PROD_KEYS = ("PG_HOST", "PG_PORT", "PG_DB", "PG_USER", "PG_PASSWORD", "REDIS_HOST", "REDIS_PORT",
+             "RASA_ENDPOINTS", "TF_INTRA_OP_PARALLELISM_THREADS",
+             "TF_INTER_OP_PARALLELISM_THREADS", "SQL_POOL_SIZE", "SQL_MAX_OVERFLOW")
 
 
 def _pg_bin() -> Path:
@@ -102,6 +105,7 @@ def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False)
         "SQL_POOL_SIZE": "10", "SQL_MAX_OVERFLOW": "10",
     })
     settings = resolve(base)
+    settings.update({k: base[k] for k in PROD_KEYS})
     return Topology(settings=settings, run_dir=data_dir / "run", rasa_ports=rasa_ports,
                     action_ports=action_ports, lb_port=lb_port,
                     actions_lb_port=actions_lb_port, pg_port=pg_port, redis_port=redis_port)
@@ -114,9 +118,9 @@ def start_postgres(t: Topology) -> None:
     sock_dir.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
         owner = pwd.getpwnam("postgres")
-        for path in (pgdata.parent, sock_dir):
-            path.mkdir(parents=True, exist_ok=True)
+        pgdata.parent.mkdir(parents=True, exist_ok=True)
         os.chown(sock_dir, owner.pw_uid, owner.pw_gid)
+        _allow_traverse(pgdata.parent)
     if not (pgdata / "PG_VERSION").exists():
         pgdata.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
@@ -148,10 +152,19 @@ def start_postgres(t: Topology) -> None:
             subprocess.run([*psql, "-c", f"create database {db} owner rasa"], check=True)
 
 
+def _allow_traverse(path: Path) -> None:
+    """Lets the postgres user reach its data dir inside root-owned 0700 temp dirs."""
+    for directory in [path, *path.parents]:
+        mode = directory.stat().st_mode
+        if not mode & 0o001:
+            directory.chmod(mode | 0o001)
+
+
 def _wait_pg(t: Topology, pg: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        ready = subprocess.run([str(pg / "pg_isready"), "-h", "127.0.0.1", "-p", str(t.pg_port)],
+        ready = subprocess.run([str(pg / "pg_isready"), "-h", "127.0.0.1", "-p", str(t.pg_port),
+                                "-U", "postgres"],
                                capture_output=True)
         if ready.returncode == 0:
             return

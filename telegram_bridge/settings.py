@@ -38,6 +38,8 @@ class Settings:
     backoff_max: float = 60.0
     # A message that Rasa could not take within this time is given up (user is told).
     retry_max_age: float = 1800.0
+    # Parallel calls into Rasa; it is CPU-bound, so more only queue up inside it.
+    rasa_concurrency: int = 4
     # Rasa's featurisers get slow on very long input; Telegram allows 4096 characters.
     max_user_text: int = 2000
 
@@ -67,6 +69,7 @@ class Settings:
             backoff_initial=_float(env, "TELEGRAM_BACKOFF_INITIAL", 1.0),
             backoff_max=_float(env, "TELEGRAM_BACKOFF_MAX", 60.0),
             retry_max_age=_float(env, "TELEGRAM_RETRY_MAX_AGE", 1800.0),
+            rasa_concurrency=_int(env, "TELEGRAM_RASA_CONCURRENCY", 4),
         )
         settings.validate()
         return settings
@@ -85,6 +88,8 @@ class Settings:
         if self.webhook_secret and not _valid_secret(self.webhook_secret):
             # Telegram's rule for secret_token: 1-256 characters A-Z a-z 0-9 _ -.
             raise SettingsError("TELEGRAM_WEBHOOK_SECRET: 1-256 characters of A-Z a-z 0-9 _ -")
+        if self.rasa_concurrency < 1:
+            raise SettingsError("TELEGRAM_RASA_CONCURRENCY must be at least 1")
         if self.backoff_initial <= 0 or self.backoff_max < self.backoff_initial:
             raise SettingsError("TELEGRAM_BACKOFF_INITIAL must be > 0 and <= BACKOFF_MAX")
 

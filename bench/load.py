@@ -1,0 +1,132 @@
+"""Load tool: complete conversations from many simulated people, over REST.
+
+`python -m bench.load --url http://127.0.0.1:8080 --people 50 --concurrency 8`
+Each simulated person answers the profile questions, takes the first recommendation
+and reads until next steps arrive. Used by the scale tests and `make bench-scale`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+import httpx
+
+PERSONAS: List[List[str]] = [
+    ["hoi", "ik werk als kok", "ik heb een baan", "mbo 2",
+     "ik werk graag met mijn handen en met eten", "ik woon in Ede", "ja"],
+    ["hallo", "ik ben vrachtwagenchauffeur", "ik zit in de ww", "vmbo",
+     "sleutelen aan auto's en vrachtwagens", "Zwolle", "ja graag"],
+    ["goedemiddag", "ik werk in de thuiszorg als verzorgende", "ik werk nog",
+     "mbo 3", "mensen helpen en techniek in de zorg", "ik woon in Tilburg", "nee"],
+    ["hey", "kassamedewerker bij de Jumbo", "bijstand", "geen diploma",
+     "computers en puzzelen", "Groningen", "ja"],
+    ["hoi", "ik zit op een callcenter", "werkend", "havo",
+     "duurzaamheid en mensen", "Rotterdam", "ja"],
+]
+
+
+@dataclass
+class Result:
+    sender: str
+    sent: List[str] = field(default_factory=list)
+    latencies_ms: List[float] = field(default_factory=list)
+    payload_types: List[str] = field(default_factory=list)
+    errors: List[str] = field(default_factory=list)
+
+    @property
+    def reached_next_steps(self) -> bool:
+        return "next_steps" in self.payload_types
+
+
+async def _send(client: httpx.AsyncClient, url: str, result: Result, text: str,
+                metadata: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    body: Dict[str, Any] = {"sender": result.sender, "message": text}
+    if metadata:
+        body["metadata"] = metadata
+    t0 = time.perf_counter()
+    try:
+        response = await client.post(f"{url}/webhooks/rest/webhook", json=body)
+    except httpx.HTTPError as error:
+        result.errors.append(f"{type(error).__name__}")
+        return []
+    result.latencies_ms.append((time.perf_counter() - t0) * 1000)
+    result.sent.append(text)
+    if response.status_code >= 500:
+        result.errors.append(f"HTTP {response.status_code}")
+        return []
+    replies = response.json()
+    for reply in replies:
+        custom = reply.get("custom")
+        if isinstance(custom, dict) and custom.get("type"):
+            result.payload_types.append(custom["type"])
+    return replies
+
+
+def _first_recommendation(replies: List[Dict[str, Any]]) -> Optional[str]:
+    for reply in replies:
+        custom = reply.get("custom") or {}
+        if custom.get("type") == "recommendations" and custom.get("items"):
+            pid = custom["items"][0]["id"]
+            return f'/choose_profession{json.dumps({"profession": pid})}'
+    return None
+
+
+async def run_conversation(client: httpx.AsyncClient, url: str, turns: List[str],
+                           sender: Optional[str] = None,
+                           metadata: Optional[Dict[str, Any]] = None) -> Result:
+    result = Result(sender=sender or f"load-{uuid.uuid4().hex}")
+    choice: Optional[str] = None
+    for text in turns:
+        replies = await _send(client, url, result, text, metadata)
+        choice = _first_recommendation(replies) or choice
+    if choice and not result.reached_next_steps:
+        await _send(client, url, result, choice, metadata)
+    return result
+
+
+async def run_many(url: str, people: int, concurrency: int,
+                   timeout: float = 120) -> List[Result]:
+    gate = asyncio.Semaphore(concurrency)
+    limits = httpx.Limits(max_connections=concurrency * 2)
+    async with httpx.AsyncClient(timeout=timeout, limits=limits) as client:
+        async def one(i: int) -> Result:
+            async with gate:
+                return await run_conversation(client, url, PERSONAS[i % len(PERSONAS)])
+        return await asyncio.gather(*(one(i) for i in range(people)))
+
+
+def summarise(results: List[Result], seconds: float) -> Dict[str, float]:
+    latencies = sorted(x for r in results for x in r.latencies_ms)
+    def pct(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(q * (len(latencies) - 1)))]
+    return {
+        "messages": len(latencies),
+        "throughput_msg_s": len(latencies) / seconds if seconds else 0.0,
+        "p50_ms": statistics.median(latencies) if latencies else 0.0,
+        "p95_ms": pct(0.95) if latencies else 0.0,
+        "p99_ms": pct(0.99) if latencies else 0.0,
+        "errors": sum(len(r.errors) for r in results),
+        "completed": sum(r.reached_next_steps for r in results),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", default="http://127.0.0.1:5005")
+    parser.add_argument("--people", type=int, default=20)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    results = asyncio.run(run_many(args.url, args.people, args.concurrency))
+    print(json.dumps(summarise(results, time.perf_counter() - start), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""Turns one user message into profile slot values.
+
+Pure logic over (text, intent, entities, requested slot, current slots), so the
+form validation action and the global slot-mapping action share it and unit tests
+can call it directly. The knowledge base's recognisers do the reading; this module
+decides which of their findings to trust in the current context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from bot.actions import kb
+
+SECTORS = frozenset({
+    "horeca", "retail", "logistiek_transport", "zorg_welzijn", "onderwijs_kinderopvang",
+    "kantoor_administratie", "klantenservice", "schoonmaak_facilitair", "beveiliging",
+    "defensie", "agrarisch_groen", "bouw", "industrie_productie", "techniek_installatie",
+    "ict", "financiele_dienstverlening", "cultuur_sport_recreatie", "overheid", "overig",
+})
+WORK_STATUSES = frozenset({
+    "werkend", "ww", "bijstand", "zzp", "student", "werkzoekend_zonder_uitkering", "anders",
+})
+INTERESTS = (
+    "met_handen", "sleutelen", "elektra", "computers", "puzzelen", "precisie", "buiten",
+    "bouwen", "ontwerpen", "mensen", "duurzaamheid", "voertuigen", "machines", "voeding",
+    "zorg", "onderweg",
+)
+PROVINCES = frozenset({
+    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
+    "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
+})
+EDUCATION_LEVELS = frozenset({
+    "geen", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo", "wo",
+})
+
+# Intents that ask something or change the subject: their messages never fill a slot,
+# so "wat verdient een lasser?" while the form asks for the job is not read as "lasser".
+DIGRESSION_INTENTS = frozenset({
+    "faq", "request_human", "erase_data", "bot_challenge", "out_of_scope", "english",
+    "goodbye", "ask_routes", "ask_funding", "ask_next_steps", "make_card",
+    "ask_capabilities", "other_profession", "restart",
+})
+
+NO_JOB_VALUE = "geen werk"
+UNKNOWN_JOB_VALUE = "onbekend"
+MAX_FREE_TEXT = 80
+
+_JOB_CUE = re.compile(
+    r"\b(ik\s+ben|ik\s+was|ben\s+ik|werk(?:te)?\s+als|werk(?:te)?\s+bij|werk(?:te)?\s+in|"
+    r"mijn\s+(?:werk|baan|beroep)|beroep|baan|functie|eigenlijk|bedoel)\b", re.I)
+_PLACE_CUE = re.compile(
+    r"\b(in|uit|bij|te|woon\w*|regio|omgeving|buurt|provincie|verhuisd|wonen|woonachtig)\b",
+    re.I)
+_EDU_CUE = re.compile(
+    r"\b(mbo|hbo|vmbo|havo|vwo|wo|diploma\w*|niveau|opleiding|school|universiteit|"
+    r"mavo|lts|mts|gediplomeerd|afgestudeerd|bachelor|master|bedoel)\b", re.I)
+_INTEREST_CUE = re.compile(
+    r"\b(graag|leuk|interesse|hou\w*\s+van|houd\s+van|vind\s+ik|lijkt\s+me|liefst|"
+    r"hobby|passie|trekt|bedoel)\b", re.I)
+_SECTOR_CUE = re.compile(r"\b(in\s+de|sector|branche|bij\s+de)\b", re.I)
+_NO_WORK = re.compile(
+    r"\b(ik\s+werk\s+(nu\s+)?niet|geen\s+(werk|baan)|werkloos|nooit\s+gewerkt|"
+    r"nog\s+nooit\s+gewerkt|zonder\s+werk|thuis\s*zittend|huisvrouw|huisman)\b", re.I)
+_DONT_KNOW = re.compile(r"\b(weet\s+(ik\s+)?niet|geen\s+idee|geen\s+flauw|geen\s+benul|"
+                        r"snap\s+ik\s+niet|weetniet|idk)\b", re.I)
+_WANT_INCOME = re.compile(
+    r"\b(moet|wil|wel)\b.{0,30}\b(verdienen|inkomen|salaris|loon|geld)\b|"
+    r"\b(blijven\s+verdienen|inkomen\s+houden|loon\s+nodig|salaris\s+nodig|"
+    r"geld\s+nodig)\b", re.I)
+_NO_INCOME_NEEDED = re.compile(
+    r"\b(hoeft\s+niet|niet\s+nodig|geen\s+inkomen\s+nodig|zonder\s+(salaris|loon|inkomen)|"
+    r"kan\s+(ook\s+)?zonder)\b", re.I)
+_YES = re.compile(r"^\s*(ja+|jazeker|zeker|yes|jep|jup|klopt|graag|ok[eé]?|prima|"
+                  r"natuurlijk|tuurlijk|liefst\s+wel|wel)\b", re.I)
+_NO = re.compile(r"^\s*(nee+|neen|nope|niet|liever\s+niet|no)\b", re.I)
+_TAGS = re.compile(r"<[^>]*>")
+_JOB_PREFIX = re.compile(
+    r"^\s*(nee,?\s*)?(ik\s+ben\s+(eigenlijk\s+)?(een\s+)?|ik\s+was\s+(een\s+)?|"
+    r"ik\s+werk(te)?\s+als\s+(een\s+)?|ik\s+doe\s+|mijn\s+(werk|baan|beroep)\s+is\s+|"
+    r"als\s+)", re.I)
+_ORDINAL_LEVEL = re.compile(r"^\s*(?:niveau\s*)?([1-4])\s*$")
+
+
+@dataclass
+class Turn:
+    """What the extraction looks at: one user message in its context."""
+
+    text: str
+    intent: Optional[str]
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    requested_slot: Optional[str] = None
+    slots: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Extraction:
+    """Slot values read from a message, plus short notes to tell the person."""
+
+    updates: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    dont_know: bool = False
+
+
+def clean_text(text: str) -> str:
+    """The message without markup or control characters, cut to a sane length."""
+    text = _TAGS.sub(" ", text or "")
+    text = "".join(ch for ch in text if ch.isprintable())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _entity_values(entities: list[dict[str, Any]], name: str) -> list[Any]:
+    return [e.get("value") for e in entities if e.get("entity") == name
+            and e.get("value") not in (None, "")]
+
+
+def _is_payload(text: str) -> bool:
+    return text.startswith("/")
+
+
+def _free_text_job(text: str) -> Optional[str]:
+    """A job title typed in words the recognisers do not know ("ik ben imker")."""
+    job = _JOB_PREFIX.sub("", text).strip(" .!?,")
+    words = job.split()
+    if not job or len(job) > MAX_FREE_TEXT or not 1 <= len(words) <= 8:
+        return None
+    if not re.search(r"[a-zA-Zà-ÿ]{2,}", job):
+        return None
+    return job[:1].lower() + job[1:]
+
+
+def extract(turn: Turn) -> Extraction:
+    """Reads every profile slot the message mentions; see module docstring."""
+    result = Extraction()
+    if turn.intent in DIGRESSION_INTENTS:
+        return result
+    text = clean_text(turn.text)
+    asked = turn.requested_slot
+    upd = result.updates
+    _from_entities(turn, upd)
+    if text and not _is_payload(text):
+        _read_job(text, asked, upd)
+        _read_place(text, asked, upd)
+        _read_education(text, asked, upd)
+        _read_work_status(text, asked, upd)
+        _read_interests(text, asked, upd)
+        _read_sector(text, asked, upd)
+        _read_income(text, turn.intent, asked, upd)
+    elif asked == "learn_while_earning" and turn.intent in ("affirm", "deny"):
+        upd.setdefault("learn_while_earning", turn.intent == "affirm")
+    _handle_dont_know(text, turn, result)
+    if (asked == "current_job" and "current_job" not in upd and not result.dont_know
+            and turn.intent in ("inform", "nlu_fallback", "choose_profession", None)
+            and text and not _is_payload(text)):
+        job = _free_text_job(text)
+        if job:
+            upd["current_job"] = job
+            upd["current_job_esco"] = None
+    return result
+
+
+def _from_entities(turn: Turn, upd: dict[str, Any]) -> None:
+    """Button payloads (`/inform{"work_status":"ww"}`) and DIET entities."""
+    ents = turn.entities
+    for value in _entity_values(ents, "work_status"):
+        if value in WORK_STATUSES:
+            upd["work_status"] = value
+    for value in _entity_values(ents, "education_level"):
+        if value in EDUCATION_LEVELS:
+            upd["education_level"] = value
+    for value in _entity_values(ents, "current_sector"):
+        if value in SECTORS:
+            upd["current_sector"] = value
+    for value in _entity_values(ents, "province") + _entity_values(ents, "region"):
+        if value in PROVINCES:
+            upd["region"] = value
+    interests = [v for v in _entity_values(ents, "interest") if v in INTERESTS]
+    if interests:
+        upd["interests"] = list(dict.fromkeys(interests))
+
+
+def _read_job(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+    if _NO_WORK.search(text) and asked in ("current_job", None):
+        upd["current_job"] = NO_JOB_VALUE
+        upd["current_job_esco"] = None
+        return
+    if asked != "current_job" and not _JOB_CUE.search(text):
+        return
+    job = kb.recognise_job(text)
+    if not job or not job.get("label"):
+        return
+    upd["current_job"] = clean_text(str(job["label"]))[:MAX_FREE_TEXT]
+    upd["current_job_esco"] = job.get("esco_uri") or None
+    if job.get("sector") in SECTORS and "current_sector" not in upd:
+        upd["current_sector"] = job["sector"]
+
+
+def _read_place(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+    if asked != "region" and not _PLACE_CUE.search(text):
+        return
+    place = kb.recognise_place(text)
+    if place and place.get("province") in PROVINCES:
+        upd["region"] = place["province"]
+        upd["municipality"] = place.get("municipality") or None
+        return
+    province = kb.recognise_province(text)
+    if province in PROVINCES:
+        upd["region"] = province
+        # A province alone says nothing about the town: forget an older town.
+        upd["municipality"] = None
+
+
+def _read_education(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+    if asked == "education_level":
+        m = _ORDINAL_LEVEL.match(text)
+        if m:  # "2" in answer to the education question means mbo 2
+            upd["education_level"] = f"mbo{m.group(1)}"
+            return
+    elif not _EDU_CUE.search(text):
+        return
+    level = kb.recognise_education(text)
+    if level in EDUCATION_LEVELS:
+        upd["education_level"] = level
+
+
+def _read_work_status(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+    status = kb.recognise_work_status(text)
+    if status not in WORK_STATUSES:
+        return
+    # "ik werk als kok" says werkend only when we asked; explicit statuses always count.
+    if asked == "work_status" or status != "werkend":
+        upd.setdefault("work_status", status)
+
+
+def _read_interests(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+    if asked != "interests" and not _INTEREST_CUE.search(text):
+        return
+    found = [i for i in kb.recognise_interests(text) if i in INTERESTS]
+    if found:
+        merged = list(dict.fromkeys(upd.get("interests", []) + found))
+        upd["interests"] = merged
+
+
+def _read_sector(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+    if "current_sector" in upd:
+        return
+    if asked != "current_sector" and not _SECTOR_CUE.search(text):
+        return
+    sector = kb.recognise_sector(text)
+    if sector in SECTORS:
+        upd["current_sector"] = sector
+
+
+def _read_income(text: str, intent: Optional[str], asked: Optional[str],
+                 upd: dict[str, Any]) -> None:
+    if _NO_INCOME_NEEDED.search(text):
+        upd["learn_while_earning"] = False
+    elif _WANT_INCOME.search(text):
+        upd["learn_while_earning"] = True
+    elif asked == "learn_while_earning":
+        if intent == "affirm" or _YES.match(text):
+            upd["learn_while_earning"] = True
+        elif intent == "deny" or _NO.match(text):
+            upd["learn_while_earning"] = False
+
+
+def _handle_dont_know(text: str, turn: Turn, result: Extraction) -> None:
+    asked = turn.requested_slot
+    if asked is None or asked in result.updates:
+        return
+    if turn.intent != "dont_know" and not _DONT_KNOW.search(text):
+        return
+    result.dont_know = True
+    if asked == "current_job":
+        result.updates["current_job"] = UNKNOWN_JOB_VALUE
+        result.updates["current_job_esco"] = None

@@ -1,0 +1,179 @@
+"""User-facing texts of the actions: plain B1 Dutch, short, no promises."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+SECTOR_NAMES: dict[str, str] = {
+    "horeca": "Horeca", "retail": "Winkel / retail", "logistiek_transport": "Logistiek en transport",
+    "zorg_welzijn": "Zorg en welzijn", "onderwijs_kinderopvang": "Onderwijs en kinderopvang",
+    "kantoor_administratie": "Kantoor en administratie", "klantenservice": "Klantenservice",
+    "schoonmaak_facilitair": "Schoonmaak en facilitair", "beveiliging": "Beveiliging",
+    "defensie": "Defensie", "agrarisch_groen": "Agrarisch en groen", "bouw": "Bouw",
+    "industrie_productie": "Industrie en productie",
+    "techniek_installatie": "Techniek en installatie", "ict": "ICT",
+    "financiele_dienstverlening": "Financiële dienstverlening",
+    "cultuur_sport_recreatie": "Cultuur, sport en recreatie", "overheid": "Overheid",
+    "overig": "Iets anders",
+}
+WORK_STATUS_NAMES: dict[str, str] = {
+    "werkend": "Ik heb werk", "ww": "Ik heb WW", "bijstand": "Ik heb bijstand",
+    "zzp": "Ik ben zzp'er", "student": "Ik studeer",
+    "werkzoekend_zonder_uitkering": "Werkzoekend, zonder uitkering", "anders": "Anders",
+}
+EDUCATION_NAMES: dict[str, str] = {
+    "geen": "Geen diploma", "vmbo": "vmbo", "mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3",
+    "mbo4": "mbo 4", "havo": "havo", "vwo": "vwo", "hbo": "hbo", "wo": "universiteit (wo)",
+}
+INTEREST_NAMES: dict[str, str] = {
+    "met_handen": "Met mijn handen werken", "sleutelen": "Sleutelen en repareren",
+    "elektra": "Elektra en elektronica", "computers": "Computers en ICT",
+    "puzzelen": "Problemen oplossen", "precisie": "Precies werk", "buiten": "Buiten werken",
+    "bouwen": "Bouwen en monteren", "ontwerpen": "Tekenen en ontwerpen",
+    "mensen": "Met mensen werken", "duurzaamheid": "Duurzame energie",
+    "voertuigen": "Auto's en voertuigen", "machines": "Machines",
+    "voeding": "Voeding", "zorg": "Techniek in de zorg", "onderweg": "Onderweg zijn",
+}
+PROVINCE_NAMES: dict[str, str] = {
+    "groningen": "Groningen", "friesland": "Friesland", "drenthe": "Drenthe",
+    "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland",
+    "utrecht": "Utrecht", "noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland",
+    "zeeland": "Zeeland", "noord-brabant": "Noord-Brabant", "limburg": "Limburg",
+}
+SECTOR_BUTTONS = ("horeca", "retail", "logistiek_transport", "zorg_welzijn",
+                  "kantoor_administratie", "schoonmaak_facilitair", "industrie_productie",
+                  "onderwijs_kinderopvang", "overig")
+INTEREST_BUTTONS = ("met_handen", "sleutelen", "elektra", "computers", "buiten", "bouwen",
+                    "machines", "voertuigen", "duurzaamheid", "mensen", "precisie", "zorg")
+
+EDUCATION_HELP = ("Dat geeft niet. Kies wat het meest in de buurt komt. "
+                  "Heb je geen diploma, of weet je het echt niet? Kies dan 'Geen diploma'.")
+EDUCATION_DEFAULT = ("Ik noteer voor nu: geen diploma. Dat is geen probleem: veel "
+                     "opleidingen in de techniek kun je ook zonder diploma starten. "
+                     "Je kunt het later altijd aanpassen.")
+INTERESTS_HELP = ("Geen probleem. Denk aan wat je leuk vindt, ook in je vrije tijd. "
+                  "Kies hieronder een of meer dingen.")
+INTERESTS_DEFAULT = "Geen probleem. Dan kijk ik breed naar beroepen die bij je kunnen passen."
+INCOME_HELP = ("Bij sommige opleidingen werk en verdien je terwijl je leert. "
+               "Weet je niet of je zonder salaris kunt? Kies dan 'Ja'.")
+INCOME_DEFAULT = "Ik ga er voor nu van uit dat je wilt blijven verdienen. Dat kan vaak."
+REGION_HELP = ("Ik vraag dit om hulp bij jou in de buurt te vinden. "
+               "Noem je woonplaats of je provincie, of kies hieronder.")
+
+
+@dataclass
+class Question:
+    text: str
+    buttons: list[dict[str, str]] = field(default_factory=list)
+
+
+def payload(intent: str, entities: Optional[dict[str, Any]] = None) -> str:
+    """A button payload that Rasa reads as intent plus entities, without NLU."""
+    if not entities:
+        return f"/{intent}"
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}"
+
+
+def _buttons(entity: str, names: dict[str, str], keys: tuple[str, ...] | list[str]
+             ) -> list[dict[str, str]]:
+    return [{"title": names[k], "payload": payload("inform", {entity: k})} for k in keys]
+
+
+def progress(remaining: int) -> str:
+    if remaining <= 1:
+        return "Laatste vraag! "
+    if remaining == 2:
+        return "Nog 2 vragen. "
+    return f"Nog {remaining} vragen. "
+
+
+def question(slot: str, slots: dict[str, Any], again: bool = False) -> Question:
+    if slot == "current_job":
+        return Question("Wat voor werk doe je nu, of wat deed je het laatst? "
+                        "Bijvoorbeeld: 'ik ben kok' of 'ik werk in een magazijn'. "
+                        "Werk je niet? Zeg het gerust.")
+    if slot == "current_sector":
+        job = slots.get("current_job")
+        intro = ("In welke sector werk je, of werkte je het laatst?"
+                 if job not in (None, "geen werk", "onbekend")
+                 else "In welke sector heb je het meest gewerkt? Nooit gewerkt? Kies 'Iets anders'.")
+        return Question(intro, _buttons("current_sector", SECTOR_NAMES, SECTOR_BUTTONS))
+    if slot == "work_status":
+        return Question("Wat past het best bij jou op dit moment?",
+                        _buttons("work_status", WORK_STATUS_NAMES, list(WORK_STATUS_NAMES)))
+    if slot == "education_level":
+        return Question("Wat is je hoogste diploma? Een diploma uit een ander land telt ook: "
+                        "kies wat het meest in de buurt komt.",
+                        _buttons("education_level", EDUCATION_NAMES, list(EDUCATION_NAMES)))
+    if slot == "interests":
+        return Question("Wat vind je leuk om te doen? Je mag meer dingen noemen, bijvoorbeeld: "
+                        "'sleutelen en buiten werken'. Of kies hieronder.",
+                        _buttons("interest", INTEREST_NAMES, INTEREST_BUTTONS))
+    if slot == "region":
+        buttons = []
+        campaign_region = slots.get("campaign_region")
+        if campaign_region in PROVINCE_NAMES:
+            buttons = _buttons("province", PROVINCE_NAMES, [campaign_region])
+        if again:
+            buttons += _buttons("province", PROVINCE_NAMES,
+                                [p for p in PROVINCE_NAMES if p != campaign_region])
+        return Question("In welke plaats of provincie woon je? Dan zoek ik hulp bij jou "
+                        "in de buurt.", buttons)
+    if slot == "learn_while_earning":
+        return Question("Wil of moet je blijven verdienen terwijl je leert? "
+                        "Dan zoek ik opleidingen waarbij je werkt en leert.",
+                        [{"title": "Ja", "payload": "/affirm"},
+                         {"title": "Nee, dat hoeft niet", "payload": "/deny"}])
+    return Question("Kun je me daar iets meer over vertellen?")
+
+
+def not_understood(slot: str) -> str:
+    hints = {
+        "current_job": "Welk werk doe je? Typ bijvoorbeeld 'schoonmaker' of 'ik werk in een winkel'.",
+        "current_sector": "Kies een sector hieronder, of typ bijvoorbeeld 'zorg' of 'horeca'.",
+        "work_status": "Kies hieronder wat het best past.",
+        "education_level": "Typ bijvoorbeeld 'mbo 2', 'havo' of 'geen diploma'. Of kies hieronder.",
+        "interests": "Typ bijvoorbeeld 'met mijn handen werken' of 'computers'. Of kies hieronder.",
+        "region": "Typ je woonplaats, bijvoorbeeld 'Zwolle', of je provincie.",
+        "learn_while_earning": "Kies 'Ja' of 'Nee'.",
+    }
+    return "Sorry, dat begreep ik niet helemaal. " + hints.get(slot, "Kun je het anders zeggen?")
+
+
+def understood(values: dict[str, Any]) -> str:
+    """One line listing what was read from a message, in the person's terms."""
+    parts: list[str] = []
+    job = values.get("current_job")
+    if job and job not in ("geen werk", "onbekend"):
+        parts.append(f"werk: {job}")
+    if values.get("current_sector") in SECTOR_NAMES and not job:
+        parts.append(f"sector: {SECTOR_NAMES[values['current_sector']].lower()}")
+    if values.get("work_status") in WORK_STATUS_NAMES:
+        parts.append(WORK_STATUS_NAMES[values["work_status"]].lower())
+    if values.get("education_level") in EDUCATION_NAMES:
+        parts.append(f"opleiding: {EDUCATION_NAMES[values['education_level']]}")
+    if values.get("interests"):
+        parts.append("interesse: " + ", ".join(
+            INTEREST_NAMES.get(i, i).lower() for i in values["interests"]))
+    if values.get("municipality"):
+        province = PROVINCE_NAMES.get(values.get("region") or "", "")
+        parts.append(f"woonplaats: {values['municipality']}"
+                     + (f" ({province})" if province else ""))
+    elif values.get("region") in PROVINCE_NAMES:
+        parts.append(f"provincie: {PROVINCE_NAMES[values['region']]}")
+    if values.get("learn_while_earning") is True:
+        parts.append("je wilt blijven verdienen")
+    elif values.get("learn_while_earning") is False:
+        parts.append("verdienen tijdens het leren hoeft niet")
+    return "; ".join(parts) + "." if parts else "ik heb je antwoord genoteerd."
+
+
+def source_line(fact: dict[str, Any]) -> str:
+    source, checked = fact.get("source"), fact.get("checked_at")
+    if source and checked:
+        return f"(bron: {source}, gecontroleerd op {checked})"
+    if source:
+        return f"(bron: {source})"
+    return ""

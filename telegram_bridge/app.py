@@ -1,0 +1,98 @@
+"""Builds the python-telegram-bot Application with the bridge's handlers."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from telegram_bridge import texts
+from telegram_bridge.bridge import Bridge
+from telegram_bridge.rasa_client import RasaClient
+from telegram_bridge.render import CallbackTable
+from telegram_bridge.sender import TelegramSender
+from telegram_bridge.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Updates the bridge asks Telegram for; everything else (joins, polls, ...) never arrives.
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    rasa: RasaClient | None = None,
+) -> Application:
+    """The Application, not started. `request`s let tests talk to an emulator."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.bot_token)
+        .base_url(settings.api_base_url)
+        # Handlers only enqueue, so they may run in parallel; order per chat is kept by
+        # the bridge's own per-chat queues.
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    if settings.mode == "webhook":
+        builder = builder.updater(None)
+    application = builder.build()
+    bridge = Bridge(
+        settings,
+        TelegramSender(application.bot),
+        rasa or RasaClient(settings.rasa_url, settings.rasa_timeout),
+        CallbackTable(),
+    )
+    application.bot_data["bridge"] = bridge
+    register_handlers(application, bridge)
+    return application
+
+
+def register_handlers(application: Application, bridge: Bridge) -> None:
+    new_message = filters.UpdateType.MESSAGE
+    # One handler for known and unknown commands: unknown ones get the command list.
+    application.add_handler(MessageHandler(new_message & filters.COMMAND, bridge.on_command))
+    application.add_handler(
+        MessageHandler(new_message & filters.TEXT & ~filters.COMMAND, bridge.on_text)
+    )
+    application.add_handler(CallbackQueryHandler(bridge.on_callback))
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, bridge.on_edited))
+    # Photos, stickers, voice notes, locations, ...: everything else a person can send.
+    application.add_handler(
+        MessageHandler(
+            new_message & ~filters.TEXT & ~filters.StatusUpdate.ALL, bridge.on_unsupported
+        )
+    )
+    application.add_error_handler(bridge.on_error)
+
+
+async def _post_init(application: Application) -> None:
+    try:
+        await application.bot.set_my_commands(
+            [BotCommand(name, description) for name, description in texts.COMMAND_MENU]
+        )
+    except TelegramError as error:
+        # Only the command menu; the commands work without it.
+        log.warning("could not set the command menu: %s", error)
+
+
+async def _post_shutdown(application: Application) -> None:
+    bridge = application.bot_data.get("bridge")
+    if isinstance(bridge, Bridge):
+        await bridge.close()

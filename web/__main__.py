@@ -1,0 +1,22 @@
+"""`python -m web`: serve the web side on WEB_PORT."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from web.app import create_app
+from web.settings import load
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = load()
+    # No access log: URLs of route cards are private links.
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, access_log=None,
+                print=None)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Public pages: demo and campaign landing pages, widget bundle and config, test page, health."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from web.campaigns import CAMPAIGNS, DEMO, Campaign
+from web.security import cors_headers, page_csp
+from web.settings import PACKAGE_DIR, Settings
+from web.templates_env import render
+
+STATIC_DIR = PACKAGE_DIR / "static"
+BUNDLE_MISSING = (
+    "/* widget bundle not built: run `npm ci && npm run build` in web/widget */\n"
+    "console.error('Widget bundle not built (web/widget: npm ci && npm run build)');\n"
+)
+
+
+def _settings(request: web.Request) -> Settings:
+    return request.app["settings"]
+
+
+def _page(request: web.Request, campaign: Campaign) -> web.Response:
+    settings = _settings(request)
+    response = render(request, campaign.template, campaign=campaign,
+                      socket_url=settings.rasa_public_url)
+    response.headers["Content-Security-Policy"] = page_csp(settings)
+    return response
+
+
+async def index(request: web.Request) -> web.Response:
+    return _page(request, DEMO)
+
+
+async def campaign_page(request: web.Request) -> web.Response:
+    campaign = CAMPAIGNS.get(request.match_info["slug"])
+    if campaign is None:
+        return render(request, "not_found.html", status=404)
+    return _page(request, campaign)
+
+
+async def widget_js(request: web.Request) -> web.Response:
+    settings = _settings(request)
+    headers = cors_headers(settings, request.headers.get("Origin"))
+    headers["Cache-Control"] = "public, max-age=300"
+    bundle = settings.widget_bundle
+    body = bundle.read_bytes() if bundle.is_file() else BUNDLE_MISSING.encode()
+    response = web.Response(body=body, content_type="application/javascript", charset="utf-8",
+                            headers=headers)
+    response.enable_compression()
+    return response
+
+
+async def widget_config(request: web.Request) -> web.Response:
+    settings = _settings(request)
+    headers = cors_headers(settings, request.headers.get("Origin"))
+    headers["Cache-Control"] = "public, max-age=60"
+    return web.json_response(
+        {
+            "socket_url": settings.rasa_public_url,
+            "socket_path": settings.socket_path,
+            "retention_days": settings.retention_days,
+        },
+        headers=headers,
+    )
+
+
+async def webchat_test_page(request: web.Request) -> web.Response:
+    settings = _settings(request)
+    response = render(request, "webchat_test.html", socket_url=settings.rasa_public_url,
+                      socket_path=settings.socket_path,
+                      lib_available=settings.webchat_lib.is_file())
+    response.headers["Content-Security-Policy"] = page_csp(settings)
+    return response
+
+
+async def webchat_lib(request: web.Request) -> web.StreamResponse:
+    settings = _settings(request)
+    if not settings.webchat_lib.is_file():
+        return web.Response(status=404, text="rasa-webchat not installed (tests/web/webchat: npm ci)")
+    return web.FileResponse(settings.webchat_lib,
+                            headers={"Content-Type": "application/javascript"})
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok",
+                              "widget_built": _settings(request).widget_bundle.is_file()})
+
+
+async def not_found(request: web.Request) -> web.Response:
+    return render(request, "not_found.html", status=404)
+
+
+def setup_routes(app: web.Application) -> None:
+    app.router.add_get("/", index)
+    app.router.add_get("/campagne/{slug}", campaign_page)
+    app.router.add_get("/widget.js", widget_js)
+    app.router.add_get("/widget-config.json", widget_config)
+    app.router.add_get("/test/rasa-webchat", webchat_test_page)
+    app.router.add_get("/test/rasa-webchat/webchat.js", webchat_lib)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_static("/static/", STATIC_DIR, append_version=False)

@@ -1,0 +1,26 @@
+"""Jinja2 environment (autoescaping on) shared by the page and route card views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from aiohttp import web
+
+from web.settings import PACKAGE_DIR
+
+ENV_KEY = "jinja_env"
+
+
+def setup_templates(app: web.Application) -> None:
+    app[ENV_KEY] = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates")),
+        autoescape=jinja2.select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    html = request.app[ENV_KEY].get_template(template).render(**context)
+    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
