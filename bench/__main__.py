@@ -35,7 +35,8 @@ def machine() -> str:
 def main() -> int:
     only = set(sys.argv[1:])
     modules = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
-    sections = []
+    section_dir = ROOT / "docs" / "bench"
+    section_dir.mkdir(parents=True, exist_ok=True)
     failed = []
     for name in modules:
         if only and name not in only:
@@ -44,15 +45,19 @@ def main() -> int:
         result = subprocess.run([sys.executable, "-m", f"bench.{name}"], cwd=ROOT,
                                 capture_output=True, text=True, timeout=3600,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
+        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         if result.returncode != 0:
             failed.append(name)
-            sections.append(f"## {name}\n\nFAILED (exit {result.returncode}):\n\n```\n"
-                            f"{result.stderr[-3000:]}\n```\n")
+            text = (f"## {name}\n\nFAILED (exit {result.returncode}) on {now}:\n\n```\n"
+                    f"{result.stderr[-3000:]}\n```\n")
         else:
-            sections.append(result.stdout.strip() + "\n")
-        print(sections[-1], flush=True)
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    doc = (f"# Benchmarks\n\nWritten by `make bench` on {now}.\n\nMachine: {machine()}.\n\n"
+            text = f"{result.stdout.strip()}\n\n_Measured {now} on: {machine()}._\n"
+        (section_dir / f"{name}.md").write_text(text, encoding="utf-8")
+        print(text, flush=True)
+    # Sections of benchmarks not run this time keep their last numbers and date.
+    sections = [p.read_text(encoding="utf-8") for p in sorted(section_dir.glob("*.md"))]
+    doc = ("# Benchmarks\n\nWritten by `make bench` (all) and `make bench-scale` (scale only). "
+           "Each section says when and on which machine it was measured.\n\n"
            + "\n".join(sections))
     (ROOT / "docs" / "benchmarks.md").write_text(doc, encoding="utf-8")
     return 1 if failed else 0

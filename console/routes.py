@@ -210,7 +210,7 @@ async def login(request: web.Request) -> web.Response:
         audit.record(console.engine, username or None, "login_blocked")
         return _page(request, "login.html", status=429, next=target, username=username,
                      error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
-    user = console.sessions and await asyncio.get_running_loop().run_in_executor(
+    user = await asyncio.get_running_loop().run_in_executor(
         None, _verify, console, username, password)
     if user is None:
         console.throttle.fail(username, ip)

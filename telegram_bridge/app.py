@@ -43,8 +43,8 @@ def build_application(
         # Handlers only enqueue, so they may run in parallel; order per chat is kept by
         # the bridge's own per-chat queues.
         .concurrent_updates(True)
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
+        .post_init(announce_commands)
+        .post_shutdown(close_bridge)
     )
     if request is not None:
         builder = builder.request(request)
@@ -82,7 +82,8 @@ def register_handlers(application: Application, bridge: Bridge) -> None:
     application.add_error_handler(bridge.on_error)
 
 
-async def _post_init(application: Application) -> None:
+async def announce_commands(application: Application) -> None:
+    """Fill Telegram's command menu (run_polling calls it; other start-ups must too)."""
     try:
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, description in texts.COMMAND_MENU]
@@ -92,7 +93,8 @@ async def _post_init(application: Application) -> None:
         log.warning("could not set the command menu: %s", error)
 
 
-async def _post_shutdown(application: Application) -> None:
+async def close_bridge(application: Application) -> None:
+    """Stop the chat workers and the Rasa client (after the Application stopped)."""
     bridge = application.bot_data.get("bridge")
     if isinstance(bridge, Bridge):
         await bridge.close()

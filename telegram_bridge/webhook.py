@@ -17,6 +17,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from telegram_bridge.app import announce_commands, close_bridge
 from telegram_bridge.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ async def serve_webhook(
         site = web.TCPSite(runner, settings.webhook_listen, settings.webhook_port)
         await site.start()
         await application.start()
+        await announce_commands(application)
         await application.bot.set_webhook(
             url=settings.webhook_url,
             secret_token=settings.webhook_secret,
@@ -79,6 +81,7 @@ async def serve_webhook(
         await runner.cleanup()
         if application.running:
             await application.stop()
+        await close_bridge(application)
         await application.shutdown()
 
 

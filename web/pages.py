@@ -77,7 +77,8 @@ async def webchat_test_page(request: web.Request) -> web.Response:
 async def webchat_lib(request: web.Request) -> web.StreamResponse:
     settings = _settings(request)
     if not settings.webchat_lib.is_file():
-        return web.Response(status=404, text="rasa-webchat not installed (tests/web/webchat: npm ci)")
+        return web.Response(status=404,
+                            text="rasa-webchat not installed (tests/web/webchat: npm ci)")
     return web.FileResponse(settings.webchat_lib,
                             headers={"Content-Type": "application/javascript"})
 

@@ -110,7 +110,6 @@ class ValidateProfileForm(FormValidationAction):
         result: Extraction = extract(turn)
         changed = _changed(tracker, result.updates)
         events: List[EventType] = [SlotSet(k, v) for k, v in result.updates.items()]
-        events += metadata_slot_events(tracker)
         if changed:
             _acknowledge(dispatcher, tracker, changed, asked)
         if result.dont_know and asked and asked not in result.updates:

@@ -42,7 +42,7 @@ def valid_token(token: str) -> bool:
 
 
 def _last_timestamp(events: List[Dict[str, Any]]) -> Optional[float]:
-    stamps = [e.get("timestamp") for e in events if isinstance(e.get("timestamp"), (int, float))]
+    stamps = [e.get("timestamp") for e in events if isinstance(e.get("timestamp"), int | float)]
     return max(stamps) if stamps else None
 
 

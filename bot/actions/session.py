@@ -1,0 +1,106 @@
+"""Session start, campaign metadata and the greeting."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+# user message metadata key -> slot (widget and Telegram bridge send these)
+METADATA_SLOTS: Dict[str, str] = {
+    "campaign": "campaign",
+    "sector": "campaign_sector",
+    "region": "campaign_region",
+    "page_url": "campaign_page_url",
+    "channel": "channel",
+}
+MAX_METADATA_LENGTH = 300
+SECTOR_PHRASES: Dict[str, str] = {
+    "metaal": "de metaal", "installatie": "de installatietechniek", "elektro": "de elektrotechniek",
+    "energie": "de energietechniek", "bouw": "de bouw", "infra": "de infra",
+    "mobiliteit": "de mobiliteit (auto's en voertuigen)", "proces": "de procesindustrie",
+    "food": "de voedingsindustrie", "ict": "de ICT", "maritiem": "de maritieme techniek",
+    "luchtvaart": "de luchtvaart", "medische_techniek": "de medische techniek",
+    "agrotechniek": "de agrotechniek", "hightech": "de hightech", "water": "de watertechniek",
+}
+
+
+def _clean(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()[:MAX_METADATA_LENGTH]
+    return text or None
+
+
+def metadata_slot_events(tracker: Tracker, metadata: Dict[str, Any] | None = None
+                         ) -> List[EventType]:
+    """SlotSet events for campaign metadata that is new or changed."""
+    if metadata is None:
+        metadata = (tracker.latest_message or {}).get("metadata") or {}
+    if not isinstance(metadata, dict):
+        return []
+    events: List[EventType] = []
+    for key, slot in METADATA_SLOTS.items():
+        value = _clean(metadata.get(key))
+        if key in ("sector", "region", "channel") and value:
+            value = value.lower()
+        if value and tracker.get_slot(slot) != value:
+            events.append(SlotSet(slot, value))
+    return events
+
+
+def campaign_from_slots(slots: Dict[str, Any]) -> Dict[str, Any] | None:
+    """The `campaign` argument of knowledge.match, or None without a campaign."""
+    campaign = {"campaign": slots.get("campaign"), "sector": slots.get("campaign_sector"),
+                "region": slots.get("campaign_region")}
+    return campaign if any(campaign.values()) else None
+
+
+class ActionSessionStart(Action):
+    """Starts a session, keeps earlier slots and stores the campaign metadata."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        events: List[EventType] = [SessionStarted()]
+        carried = {k: v for k, v in tracker.slots.items()
+                   if v is not None and k not in ("session_started_metadata", "requested_slot")}
+        events += [SlotSet(k, v) for k, v in carried.items()]
+        metadata = tracker.get_slot("session_started_metadata") or {}
+        events += metadata_slot_events(tracker, metadata)
+        events.append(ActionExecuted("action_listen"))
+        return events
+
+
+class ActionGreet(Action):
+    """Says what the assistant does and does not do; mentions the campaign sector."""
+
+    def name(self) -> Text:
+        return "action_greet"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        sector = tracker.get_slot("campaign_sector")
+        for event in metadata_slot_events(tracker):
+            if event["name"] == "campaign_sector":
+                sector = event["value"]
+        text = ("Hoi! Ik help je als je wilt overstappen naar werk in de techniek. "
+                "Ik stel je een paar korte vragen. Daarna laat ik beroepen zien die bij je "
+                "passen, hoe je daar komt, wie kan betalen en wie je in je regio helpt.")
+        if sector:
+            phrase = SECTOR_PHRASES.get(sector, sector.replace("_", " "))
+            text += (f" Je komt via een pagina over {phrase}. Daar let ik extra op, "
+                     "maar ik laat ook andere beroepen zien.")
+        dispatcher.utter_message(text=text)
+        dispatcher.utter_message(
+            text="Goed om te weten: ik geef informatie en advies. Ik ben geen "
+                 "uitzendbureau en kan je geen baan of geld beloven. Zullen we beginnen?",
+            buttons=[{"title": "Ja, start", "payload": "/start_profile"},
+                     {"title": "Ik heb eerst een vraag", "payload": "/ask_capabilities"},
+                     {"title": "Ik wil een adviseur spreken", "payload": "/request_human"}])
+        return []

@@ -1,0 +1,166 @@
+"""Finds a job title inside a sentence using the job-title index (ESCO + curated list).
+
+Longest token n-gram first; exact titles, then plural/inflected forms, then compounds
+ending in a known title, then one-typo matches; employer names ("bij de Jumbo") give a
+default job only when no title is found. Built once, read-only afterwards (thread-safe).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.recognise import lexicon
+from knowledge.text import DeletionIndex, normalise, tokens
+
+_ORIGIN_RANK = {"common": 0, "esco_preferred": 1, "esco_alt": 2, "esco_hidden": 3}
+_MAX_TOKENS = 6
+_EMPLOYER_CUES = frozenset({"bij", "de", "het", "voor", "in", "van", "op"})
+
+
+@dataclass(frozen=True)
+class JobEntry:
+    label: str
+    esco_uri: str | None
+    isco08: str
+    sector: str
+    origin: str
+    ambiguous: bool
+
+
+def _inflections(token: str) -> list[str]:
+    """Singular candidates for a Dutch plural or inflected form (lassers -> lasser)."""
+    out = []
+    if len(token) > 4:
+        if token.endswith("s"):
+            out.append(token[:-1])
+        if token.endswith("en"):
+            out.append(token[:-1])   # verpleegkundigen -> verpleegkundige
+            out.append(token[:-2])   # monteuren (rare) / koken -> kok via doubled below
+        if token.endswith("n"):
+            out.append(token[:-1])
+    return out
+
+
+class JobIndex:
+    def __init__(self, titles: Iterable[dict[str, Any]]) -> None:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for row in titles:
+            key = normalise(row["label"])
+            if key:
+                grouped.setdefault(key, []).append(row)
+        self._exact: dict[str, JobEntry] = {}
+        for key, rows in grouped.items():
+            rows.sort(key=lambda r: (_ORIGIN_RANK.get(r["origin"], 9),
+                                     r["occupation_uri"] or "", r["isco08"]))
+            best = rows[0]
+            top_rank = _ORIGIN_RANK.get(best["origin"], 9)
+            groups = {r["isco08"] for r in rows if _ORIGIN_RANK.get(r["origin"], 9) == top_rank}
+            self._exact[key] = JobEntry(best["occupation_label"], best["occupation_uri"],
+                                        best["isco08"], best["sector"], best["origin"],
+                                        len(groups) > 1)
+        # "kassa medewerker" typed apart still finds "kassamedewerker", and vice versa.
+        self._joined: dict[str, str] = {}
+        for key in sorted(self._exact):
+            self._joined.setdefault(key.replace(" ", ""), key)
+        single = [k for k in self._exact if " " not in k and len(k) >= 5
+                  and k not in lexicon.GENERIC_JOB_WORDS]
+        self._single = frozenset(single)
+        self._fuzzy = DeletionIndex(single)
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+    def entry(self, label: str) -> JobEntry | None:
+        return self._exact.get(normalise(label))
+
+    def _lookup(self, key: str) -> tuple[JobEntry, str] | None:
+        if key in self._exact:
+            return self._exact[key], key
+        joined = self._joined.get(key.replace(" ", ""))
+        if joined is not None:
+            return self._exact[joined], joined
+        return None
+
+    def recognise(self, text: str) -> dict[str, Any] | None:
+        toks = tokens(text)
+        if not toks:
+            return None
+        found = self._exact_match(toks)
+        if found is None:
+            found = self._compound_or_fuzzy(toks)
+        if found is None:
+            found = self._employer_hint(toks)
+        if found is None:
+            return None
+        entry, matched, confidence = found
+        if entry.ambiguous:
+            confidence -= 0.1
+        return {"label": entry.label, "esco_uri": entry.esco_uri, "isco08": entry.isco08,
+                "sector": entry.sector, "confidence": round(confidence, 2), "matched": matched}
+
+    @staticmethod
+    def _skip(toks: list[str], i: int, n: int) -> bool:
+        """Negated ("ik ben geen kok") or a wish, not a job ("ik wil lasser worden")."""
+        before = toks[max(0, i - 2):i]
+        after = toks[i + n:i + n + 1]
+        return "geen" in before or "niet" in before[-1:] or after in (["worden"], ["word"])
+
+    def _exact_match(self, toks: list[str]) -> tuple[JobEntry, str, float] | None:
+        for n in range(min(_MAX_TOKENS, len(toks)), 0, -1):
+            for i in range(len(toks) - n + 1):
+                span = toks[i:i + n]
+                if n == 1 and span[0] in lexicon.GENERIC_JOB_WORDS:
+                    continue
+                hit = self._lookup(" ".join(span))
+                confidence = 0.95
+                if hit is None:
+                    for variant in _inflections(span[-1]):
+                        hit = self._lookup(" ".join([*span[:-1], variant]))
+                        if hit is not None:
+                            confidence = 0.88
+                            break
+                if hit is None or hit[1] in lexicon.GENERIC_JOB_WORDS:
+                    continue
+                if self._skip(toks, i, n):
+                    continue
+                entry, key = hit
+                if entry.origin == "esco_hidden":
+                    confidence -= 0.05
+                return entry, key, confidence
+        return None
+
+    def _compound_or_fuzzy(self, toks: list[str]) -> tuple[JobEntry, str, float] | None:
+        for i, tok in enumerate(toks):
+            if tok in lexicon.COMMON_WORDS or tok in lexicon.GENERIC_JOB_WORDS or len(tok) < 5:
+                continue
+            if self._skip(toks, i, 1):
+                continue
+            for variant in [tok, *_inflections(tok)]:
+                candidates = self._fuzzy.lookup(variant)
+                if candidates:
+                    best = min(candidates, key=lambda k: (
+                        _ORIGIN_RANK.get(self._exact[k].origin, 9), k))
+                    return self._exact[best], best, 0.72
+            # Compound ending in a known title: "supermarktchauffeur" -> chauffeur.
+            for start in range(3, len(tok) - 4):
+                tail = tok[start:]
+                if tail in self._single:
+                    return self._exact[tail], tail, 0.65
+        return None
+
+    def _employer_hint(self, toks: list[str]) -> tuple[JobEntry, str, float] | None:
+        for n in (2, 1):
+            for i in range(len(toks) - n + 1):
+                name = " ".join(toks[i:i + n])
+                hint = lexicon.EMPLOYER_HINTS.get(name)
+                if hint is None:
+                    continue
+                if n == 1 and len(name) <= 4 and not (i > 0 and toks[i - 1] in _EMPLOYER_CUES):
+                    continue  # "ah", "plus" need "bij (de)" before them
+                label, isco08, sector = hint
+                entry = self._exact.get(normalise(label)) or JobEntry(
+                    label, None, isco08, sector, "employer", False)
+                return entry, name, 0.55
+        return None
