@@ -101,6 +101,6 @@ class ActionGreet(Action):
             text="Goed om te weten: ik geef informatie en advies. Ik ben geen "
                  "uitzendbureau en kan je geen baan of geld beloven. Zullen we beginnen?",
             buttons=[{"title": "Ja, start", "payload": "/start_profile"},
-                     {"title": "Ik heb eerst een vraag", "payload": "/ask_capabilities"},
+                     {"title": "Wat kun je voor me doen?", "payload": "/ask_capabilities"},
                      {"title": "Ik wil een adviseur spreken", "payload": "/request_human"}])
         return []

@@ -134,7 +134,7 @@ class PlaceIndex:
             for i in range(len(toks) - n + 1):
                 span = toks[i:i + n]
                 key = " ".join(span)
-                if len(key.replace(" ", "")) < 5 or any(t in lexicon.COMMON_WORDS for t in span):
+                if len(key.replace(" ", "")) < 5 or all(t in lexicon.COMMON_WORDS for t in span):
                     continue
                 if not self._has_cue(toks, cased, i, n):
                     continue

@@ -1,0 +1,72 @@
+"""Console command line: `python -m console create-user NAME --role adviser|admin --password-stdin`,
+`python -m console purge --days N`, `python -m console reindex`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from console.auth import ROLES, UserError, create_user
+from console.db import console_engine
+from console.settings import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m console")
+    sub = parser.add_subparsers(dest="command", required=True)
+    create = sub.add_parser("create-user", help="add an adviser or admin account")
+    create.add_argument("name")
+    create.add_argument("--role", choices=ROLES, required=True)
+    create.add_argument("--password-stdin", action="store_true",
+                        help="read the password from standard input (first line)")
+    purge = sub.add_parser("purge", help="delete conversations older than N days")
+    purge.add_argument("--days", type=float, default=None,
+                       help="default: RETENTION_DAYS (90)")
+    sub.add_parser("reindex", help="drop and rebuild the console's derived index")
+    args = parser.parse_args(argv)
+    settings = load_settings()
+
+    if args.command == "create-user":
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = getpass.getpass("Wachtwoord: ")
+        engine = console_engine(settings.database_url)
+        assert engine is not None
+        try:
+            user = create_user(engine, args.name, password, args.role)
+        except UserError as error:
+            print(f"fout: {error}", file=sys.stderr)
+            return 1
+        print(f"gebruiker {user.username} aangemaakt met rol {user.role}")
+        return 0
+
+    from conversation_store import open_store
+
+    store = open_store(settings.tracker_store_url)
+    if args.command == "purge":
+        from console import audit
+        from console.erasure import remember_database
+
+        days = args.days if args.days is not None else settings.retention_days
+        remember_database(settings.database_url)
+        deleted = store.delete_older_than(days)
+        engine = console_engine(settings.database_url)
+        assert engine is not None
+        audit.record(engine, None, "retention", detail=f"{deleted} rows, {days:g} days")
+        print(f"{deleted} regels verwijderd (gesprekken ouder dan {days:g} dagen)")
+        return 0
+    if args.command == "reindex":
+        from console.index import ConversationIndex
+
+        engine = console_engine(settings.database_url)
+        assert engine is not None
+        rows = ConversationIndex(engine, store, settings.low_confidence).rebuild()
+        print(f"index opnieuw opgebouwd uit {rows} regels")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
