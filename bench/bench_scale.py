@@ -19,11 +19,8 @@ import httpx
 
 from bench.bench_system import rss_mb
 from bench.load import run_many, summarise
-from runner import process as proc
 from runner import prod_local
-from runner.model import ensure_model
-from runner.services import action_server, free_port, rasa_server
-from runner.settings import REPO_ROOT, resolve
+from runner.settings import REPO_ROOT
 
 LEVELS = (1, 8, 32)
 PEOPLE_PER_LEVEL = {1: 6, 8: 24, 32: 64}
@@ -53,23 +50,12 @@ def growth(url: str, turns: int = 60) -> List[Tuple[int, float]]:
 
 def single_sqlite() -> Tuple[List[Tuple[int, Dict[str, float]]], List[Tuple[int, float]],
                              Dict[str, float]]:
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = resolve({**os.environ, "DATA_DIR": tmp, "RASA_PORT": str(free_port()),
-                            "ACTION_PORT": str(free_port())})
-        model = ensure_model(settings)
-        services = [action_server(settings), rasa_server(settings, model)]
-        running = []
-        try:
-            for s in services:
-                running.append(proc.start(s, lambda _l: None))
-                proc.wait_healthy(s, running[-1], 300)
-            url = f"http://127.0.0.1:{settings['RASA_PORT']}"
-            rows = measure(url)
-            points = growth(url)
-            memory = {s.name: rss_mb(p.pid) for s, p in zip(services, running, strict=True)}
-            return rows, points, memory
-        finally:
-            proc.stop(running)
+    with local_stack() as stack:
+        rows = measure(stack.rasa_url)
+        points = growth(stack.rasa_url)
+        memory = {s.name: rss_mb(p.pid)
+                  for s, p in zip(stack.services, stack.processes, strict=True)}
+        return rows, points, memory
 
 
 def two_postgres() -> Tuple[List[Tuple[int, Dict[str, float]]], Dict[str, float]]:

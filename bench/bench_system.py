@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -14,9 +13,7 @@ from typing import Dict, List
 
 import requests
 
-from runner import process as proc
-from runner.model import model_path
-from runner.services import action_server, free_port, rasa_server
+from runner.local_stack import local_stack
 from runner.settings import REPO_ROOT, child_env, resolve
 
 # A cooperative person's turns; repeated with fresh senders until 200 messages are sent.
@@ -77,43 +74,27 @@ def main() -> None:
     rows.append(f"| training, empty cache | {cold_train:.0f} s |")
     rows.append(f"| training, nothing changed (cache hit) | {warm_train:.0f} s |")
 
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = resolve({**os.environ, "DATA_DIR": tmp, "RASA_PORT": str(free_port()),
-                            "ACTION_PORT": str(free_port())})
-        model = model_path(settings)
-        if not model.exists():
-            raise SystemExit(f"no trained model {model}; run `make train` first")
-        services = [action_server(settings), rasa_server(settings, model)]
-        running = []
-        try:
-            running.append(proc.start(services[0], lambda _line: None))
-            proc.wait_healthy(services[0], running[0], 120)
-            start = time.perf_counter()
-            running.append(proc.start(services[1], lambda _line: None))
-            proc.wait_healthy(services[1], running[1], 300)
-            load = time.perf_counter() - start
-            rows.append(f"| Rasa server start incl. model load | {load:.1f} s |")
-            url = f"http://127.0.0.1:{settings['RASA_PORT']}/webhooks/rest/webhook"
-            for text in CONVERSATION:  # warm-up
-                requests.post(url, json={"sender": "warm", "message": text}, timeout=60)
-            latencies: List[float] = []
-            while len(latencies) < 200:
-                sender = f"bench-{uuid.uuid4().hex[:8]}"
-                for text in CONVERSATION:
-                    if len(latencies) >= 200:
-                        break
-                    t0 = time.perf_counter()
-                    r = requests.post(url, json={"sender": sender, "message": text}, timeout=60)
-                    latencies.append((time.perf_counter() - t0) * 1000)
-                    r.raise_for_status()
-            rows.append(f"| REST latency, 200 messages in profile conversations: p50 / p95 / max "
-                        f"| {statistics.median(latencies):.0f} / {percentile(latencies, 0.95):.0f}"
-                        f" / {max(latencies):.0f} ms |")
-            for service, process in zip(services, running, strict=True):
-                rows.append(f"| resident memory, {service.name} server | "
-                            f"{rss_mb(process.pid):.0f} MB |")
-        finally:
-            proc.stop(running)
+    with local_stack() as stack:
+        rows.append(f"| Rasa server start incl. model load | {stack.load_seconds:.1f} s |")
+        url = f"{stack.rasa_url}/webhooks/rest/webhook"
+        for text in CONVERSATION:  # warm-up
+            requests.post(url, json={"sender": "warm", "message": text}, timeout=60)
+        latencies: List[float] = []
+        while len(latencies) < 200:
+            sender = f"bench-{uuid.uuid4().hex[:8]}"
+            for text in CONVERSATION:
+                if len(latencies) >= 200:
+                    break
+                t0 = time.perf_counter()
+                r = requests.post(url, json={"sender": sender, "message": text}, timeout=60)
+                latencies.append((time.perf_counter() - t0) * 1000)
+                r.raise_for_status()
+        rows.append(f"| REST latency, 200 messages in profile conversations: p50 / p95 / max "
+                    f"| {statistics.median(latencies):.0f} / {percentile(latencies, 0.95):.0f}"
+                    f" / {max(latencies):.0f} ms |")
+        for service, process in zip(stack.services, stack.processes, strict=True):
+            rows.append(f"| resident memory, {service.name} server | "
+                        f"{rss_mb(process.pid):.0f} MB |")
 
     print("## System (setup, training, serving)\n")
     print("Command: `make bench` (module `bench/bench_system.py`).\n")

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 COMMAND_PAYLOADS = {
     "start": "/greet",
     "opnieuw": "/restart",
-    "verwijder": "/request_erasure",
+    "verwijder": "/erase_data",
     "adviseur": "/request_human",
 }
 # Rasa's restart says nothing unless the domain has utter_restart; then we greet anew.

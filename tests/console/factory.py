@@ -109,7 +109,7 @@ class ConversationFactory:
         if outcome == "in_progress" or outcome == "abandoned":
             b.user("Ik wil mijn profiel invullen", "start_profile", 0.93)
             b.action("profile_form")
-            b.events.append(ActiveLoop("profile_form"))
+            b.events.append(ActiveLoop("profile_form", timestamp=b.advance(0.01)))
             b.slot("requested_slot", "current_job")
             b.bot("Wat voor werk doe je nu?", "utter_ask_current_job")
             b.listen()
@@ -119,7 +119,7 @@ class ConversationFactory:
         job = JOBS.get(sector or "", "magazijnmedewerker")
         b.user("Ik wil mijn profiel invullen", "start_profile", 0.93)
         b.action("profile_form")
-        b.events.append(ActiveLoop("profile_form"))
+        b.events.append(ActiveLoop("profile_form", timestamp=b.advance(0.01)))
         b.bot("Wat voor werk doe je nu?", "utter_ask_current_job")
         b.listen()
         b.user(f"Ik werk als {job}", "inform", 0.88,
@@ -136,7 +136,7 @@ class ConversationFactory:
         b.user("Ik werk graag met mijn handen en buiten", "inform", 0.86)
         b.slot("interests", ["met_handen", "buiten"])
         b.slot("learn_while_earning", True)
-        b.events.append(ActiveLoop(None))
+        b.events.append(ActiveLoop(None, timestamp=b.advance(0.01)))
         profile = {"current_job": job, "current_sector": sector, "region": region,
                    "interests": ["met_handen", "buiten"], "learn_while_earning": True}
         b.bot("Dit weet ik nu van je.", "action_profile_summary",

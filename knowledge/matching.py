@@ -1,0 +1,174 @@
+"""Ranks our professions for a person's profile and explains each match in their terms.
+
+Score (0..1) = 0.40 interests + 0.25 transferable background + 0.15 education fit
++ 0.10 learn-while-earning fit + 0.10 shortage, plus 0.08 when a campaign's sector focus
+matches. Physical demands are never guessed. Ties break on profession id, so the same
+profile always gives the same list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge import vocab
+from knowledge.kb import KnowledgeBase
+from knowledge.recognise.lexicon import INTEREST_REASONS
+
+WEIGHTS = {"interests": 0.40, "background": 0.25, "education": 0.15, "lwe": 0.10,
+           "shortage": 0.10}
+CAMPAIGN_BONUS = 0.08
+_PREFIX_STRENGTH = {1: 0.5, 2: 0.75, 3: 0.9, 4: 1.0}
+# Campaign pages may name a sector loosely; map to our profession sectors.
+_CAMPAIGN_SECTOR_ALIASES = {"elektrotechniek": "elektro", "techniek": "", "installatietechniek":
+                            "installatie", "maak": "metaal", "maakindustrie": "metaal",
+                            "energietransitie": "energie", "procesindustrie": "proces",
+                            "voeding": "food", "agro": "agrotechniek", "zorg": "medische_techniek"}
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """What matching needs from a profile, derived once per call."""
+
+    interests: tuple[str, ...]
+    isco08: str | None
+    job_label: str | None
+    sector: str | None
+    education: str | None
+    needs_income: bool
+    campaign_sector: str | None
+
+
+def person_facts(kb: KnowledgeBase, profile: dict[str, Any],
+                 campaign: dict[str, Any] | None) -> PersonFacts:
+    interests = tuple(dict.fromkeys(
+        i for i in (profile.get("interests") or []) if i in vocab.INTERESTS))
+    isco08 = job_label = None
+    sector = profile.get("current_sector") if profile.get("current_sector") in \
+        vocab.CURRENT_SECTORS else None
+    uri = profile.get("current_job_esco")
+    if uri and uri in kb.esco_occupations:
+        isco08, job_label = kb.esco_occupations[uri]
+    elif profile.get("current_job"):
+        job = kb.jobs.recognise(str(profile["current_job"]))
+        if job is not None:
+            isco08, job_label = job["isco08"], job["label"]
+            sector = sector or job["sector"]
+    if profile.get("current_job") and not job_label:
+        job_label = str(profile["current_job"])
+    education = profile.get("education_level")
+    campaign_sector = (campaign or {}).get("sector") or profile.get("campaign_sector")
+    if campaign_sector:
+        campaign_sector = _CAMPAIGN_SECTOR_ALIASES.get(campaign_sector, campaign_sector)
+    return PersonFacts(interests, isco08, job_label, sector,
+                       education if education in vocab.EDUCATION_RANK else None,
+                       profile.get("learn_while_earning") is True, campaign_sector or None)
+
+
+def _interest_score(person: PersonFacts, prof: dict[str, Any]) -> tuple[float, list[str]]:
+    if not person.interests:
+        return 0.0, []
+    theirs = prof["interests"]
+    total = 0.0
+    matched = []
+    for interest in person.interests:
+        if interest in theirs:
+            total += max(0.5, 1.0 - 0.15 * theirs.index(interest))
+            matched.append(interest)
+    return min(1.0, total / min(len(person.interests), 3)), matched
+
+
+def _background_score(kb: KnowledgeBase, person: PersonFacts,
+                      prof_id: str) -> tuple[float, str | None]:
+    best, reason = 0.0, None
+    for bg in kb.backgrounds.get(prof_id, ()):
+        strength = 0.0
+        if bg["kind"] == "isco" and person.isco08 and person.isco08.startswith(bg["code"]):
+            strength = _PREFIX_STRENGTH.get(len(bg["code"]), 0.5)
+        elif bg["kind"] == "sector" and person.sector == bg["code"]:
+            strength = 0.8
+        if strength > best:
+            best, reason = strength, bg["reason"]
+    return best, reason
+
+
+def starts_without_diploma(kb: KnowledgeBase, prof: dict[str, Any]) -> bool:
+    if prof["entry_level"] == "geen":
+        return True
+    routes = [kb.routes[r] for r in kb.routes_by_profession.get(prof["id"], ())]
+    return any(r["kind"] == "praktijkverklaring" or r["level"] in ("mbo1", "mbo2")
+               for r in routes)
+
+
+def _education_score(kb: KnowledgeBase, person: PersonFacts, prof: dict[str, Any]) -> float:
+    if person.education is None:
+        return 0.7
+    rank = vocab.EDUCATION_RANK[person.education]
+    entry = vocab.EDUCATION_RANK.get(prof["entry_level"], 0)
+    if person.education == "geen":
+        return 1.0 if starts_without_diploma(kb, prof) else 0.2
+    if rank >= 6:  # hbo/wo: can do anything, but roles at mbo4/hbo level use more of it
+        return 1.0 if {"mbo4", "hbo"} & set(prof["mbo_levels"]) else 0.8
+    if rank >= entry:
+        return 1.0
+    return 0.5 if entry - rank == 1 or starts_without_diploma(kb, prof) else 0.2
+
+
+def work_learn_routes(kb: KnowledgeBase, prof_id: str) -> list[dict[str, Any]]:
+    return [kb.routes[r] for r in kb.routes_by_profession.get(prof_id, ())
+            if kb.routes[r]["learn_while_earning"]]
+
+
+def _lwe_reason(routes: list[dict[str, Any]]) -> str:
+    kinds = {r["kind"] for r in routes}
+    if "bbl" in kinds:
+        return "Je kunt leren en verdienen tegelijk via een BBL-opleiding"
+    if "leerwerktraject" in kinds or "bedrijfsopleiding" in kinds:
+        return "Je kunt leren en verdienen tegelijk, want een werkgever leidt je op"
+    return "Je kunt leren en verdienen tegelijk"
+
+
+def score_profession(kb: KnowledgeBase, person: PersonFacts,
+                     prof: dict[str, Any]) -> tuple[float, list[str]]:
+    s_int, matched = _interest_score(person, prof)
+    s_bg, bg_reason = _background_score(kb, person, prof["id"])
+    s_edu = _education_score(kb, person, prof)
+    lwe_routes = work_learn_routes(kb, prof["id"])
+    s_lwe = (1.0 if lwe_routes else 0.0) if person.needs_income else 1.0
+    s_short = max(0, min(3, prof["shortage"])) / 3
+    total = (WEIGHTS["interests"] * s_int + WEIGHTS["background"] * s_bg
+             + WEIGHTS["education"] * s_edu + WEIGHTS["lwe"] * s_lwe
+             + WEIGHTS["shortage"] * s_short)
+    if person.campaign_sector and person.campaign_sector in prof["sectors"]:
+        total += CAMPAIGN_BONUS
+    reasons = [INTEREST_REASONS[i] for i in matched[:2]]
+    if bg_reason:
+        reasons.append(bg_reason.rstrip("."))
+    if person.needs_income and lwe_routes:
+        reasons.append(_lwe_reason(lwe_routes))
+    if person.education == "geen" and starts_without_diploma(kb, prof):
+        reasons.append("Je kunt ook zonder diploma beginnen")
+    if prof["shortage"] >= 3 and len(reasons) < 3:
+        reasons.append("Er zijn veel vacatures in dit vak")
+    if not reasons:
+        reasons.append("Veel zij-instromers vinden hier werk")
+    return min(1.0, total), reasons[:4]
+
+
+def match(kb: KnowledgeBase, profile: dict[str, Any] | None, limit: int = 5,
+          campaign: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Contract ``recommendations`` payload with 3 to 5 items, best first."""
+    person = person_facts(kb, profile or {}, campaign)
+    limit = max(3, min(5, int(limit or 5)))
+    scored = []
+    for prof in kb.professions.values():
+        score, reasons = score_profession(kb, person, prof)
+        scored.append((-round(score, 6), prof["id"], score, reasons))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    items = []
+    for _, prof_id, score, reasons in scored[:limit]:
+        prof = kb.professions[prof_id]
+        items.append({"id": prof_id, "name": prof["name"], "isco08": prof["isco08"],
+                      "esco_uri": prof["esco_uri"] or None, "score": round(score, 2),
+                      "reasons": reasons})
+    return {"type": "recommendations", "items": items}

@@ -1,0 +1,48 @@
+"""A throwaway local system (action + Rasa server) on free ports, for benchmarks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Dict, Iterator, List
+
+from runner import process as proc
+from runner.model import ensure_model
+from runner.services import Service, action_server, free_port, rasa_server
+from runner.settings import resolve
+
+
+@dataclass
+class LocalStack:
+    settings: Dict[str, str]
+    services: List[Service]
+    processes: List[subprocess.Popen]
+    load_seconds: float
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.settings['RASA_PORT']}"
+
+
+@contextmanager
+def local_stack() -> Iterator[LocalStack]:
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = resolve({**os.environ, "DATA_DIR": tmp, "RASA_PORT": str(free_port()),
+                            "ACTION_PORT": str(free_port())})
+        model = ensure_model(settings)
+        services = [action_server(settings), rasa_server(settings, model)]
+        running: List[subprocess.Popen] = []
+        try:
+            running.append(proc.start(services[0], lambda _line: None))
+            proc.wait_healthy(services[0], running[0], 120)
+            start = time.perf_counter()
+            running.append(proc.start(services[1], lambda _line: None))
+            proc.wait_healthy(services[1], running[1], 300)
+            yield LocalStack(settings, services, running, time.perf_counter() - start)
+        finally:
+            proc.stop(running)

@@ -1,0 +1,28 @@
+"""Generated messages through the real Rasa and action servers: always a reply, no 5xx."""
+
+from __future__ import annotations
+
+import requests
+from hypothesis import HealthCheck, given, settings
+
+from tests.conftest import RasaStack
+from tests.fuzz.strategies import messages
+
+# 10,000 inputs run in `make bench` (bench/bench_fuzz.py); here a slice keeps the suite short.
+EXAMPLES = 300
+
+
+def test_generated_messages_always_get_a_reply(rasa_stack: RasaStack) -> None:
+    sender = rasa_stack.new_sender("fuzz")
+    rasa_stack.send(sender, "hoi")
+
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(text=messages)
+    def check(text: str) -> None:
+        response = requests.post(f"{rasa_stack.rasa_url}/webhooks/rest/webhook",
+                                 json={"sender": sender, "message": text}, timeout=60)
+        assert response.status_code == 200
+        assert response.json(), f"no reply to {text[:80]!r}"
+
+    check()

@@ -1,0 +1,18 @@
+// Bundles src/index.js plus socket.io-client into one minified file: dist/widget.js.
+import { build } from "esbuild";
+
+const dev = process.argv.includes("--dev");
+
+await build({
+  entryPoints: ["src/index.js"],
+  bundle: true,
+  minify: !dev,
+  sourcemap: dev ? "inline" : false,
+  format: "iife",
+  target: ["es2018", "chrome80", "firefox78", "safari13"],
+  outfile: "dist/widget.js",
+  legalComments: "eof",
+  // socket.io-client's debug logging is dead weight in the browser bundle.
+  define: { "process.env.NODE_ENV": '"production"' },
+  logLevel: "info",
+});

@@ -1,0 +1,51 @@
+// All interface texts (Dutch, B1). Bot texts come from the assistant itself.
+export const T = {
+  launcher: "Vragen over werken in de techniek?",
+  launcherShort: "Chat",
+  defaultTitle: "Techniek-adviseur",
+  close: "Chat sluiten",
+  restart: "Opnieuw beginnen",
+  restartDone: "Je bent opnieuw begonnen.",
+  logLabel: "Gesprek met de digitale adviseur",
+  you: "Jij:",
+  bot: "Adviseur:",
+  inputLabel: "Typ je bericht",
+  inputPlaceholder: "Typ je bericht...",
+  send: "Versturen",
+  typing: "De adviseur typt...",
+  choices: "Kies een antwoord",
+  connecting: "Verbinden...",
+  connectError: "Er is nu geen verbinding met de adviseur. Probeer het later nog eens.",
+  reconnecting: "De verbinding is weg. We proberen het opnieuw...",
+  unread: "nieuw bericht",
+  consentTitle: "Even over je privacy",
+  consentIntro: "Hoi! Ik ben een digitale adviseur. Ik help je ontdekken welk technisch werk bij je past.",
+  consentPoints: [
+    "Wat je typt, bewaren we om je advies te geven. Een adviseur kan het gesprek lezen als je om hulp vraagt.",
+    "We bewaren het gesprek maximaal {days} dagen. Typ \"verwijder mijn gegevens\" en we wissen alles.",
+    "Deel geen BSN, medische gegevens of wachtwoorden.",
+    "Je gesprek staat ook op dit apparaat, zodat je later verder kunt. Met \"Opnieuw beginnen\" haal je het weg.",
+  ],
+  consentButton: "Akkoord, start het gesprek",
+  privacyLink: "Lees de privacyverklaring",
+  newTab: "(opent in nieuw tabblad)",
+  // card headings
+  recommendations: "Beroepen die bij je passen",
+  routes: "Zo kun je het worden",
+  funding: "Wie kan meebetalen",
+  nextSteps: "Dit kun je nu doen",
+  profile: "Dit weet ik van je",
+  contact: "Hier kun je terecht",
+  moreInfo: "Meer informatie",
+  phone: "Bel",
+  months: "ongeveer {n} maanden",
+  level: "niveau {l}",
+  learnEarn: "leren en verdienen",
+  validUntil: "Loopt tot {d}",
+  checkedAt: "Gecontroleerd op {d}",
+  amountNote: "Bedragen zijn een maximum, geen belofte.",
+};
+
+export function fill(text, values) {
+  return text.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : ""));
+}
