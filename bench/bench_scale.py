@@ -20,6 +20,7 @@ import httpx
 from bench.bench_system import rss_mb
 from bench.load import run_many, summarise
 from runner import prod_local
+from runner.local_stack import local_stack
 from runner.settings import REPO_ROOT
 
 LEVELS = (1, 8, 32)
