@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from console.db import conv_index, outcome_labels
-from console.queries import Filters, where_clauses, outcome_expr
+from console.queries import Filters, outcome_expr, where_clauses
 
 FOLLOW_UP_LABELS = ("informed", "referred_to_training", "started_training", "no_follow_up")
 

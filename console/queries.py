@@ -44,7 +44,7 @@ class Filters:
     problems: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_query(cls, query: Mapping[str, str]) -> "Filters":
+    def from_query(cls, query: Mapping[str, str]) -> Filters:
         """Parse request parameters; bad values are dropped and reported, never executed."""
         f = cls()
         f.date_from = _date(query.get("from"), "from", f.problems)

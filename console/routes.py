@@ -14,13 +14,20 @@ import sqlalchemy as sa
 from aiohttp import web
 
 from console import audit
+from console.charts import bar_chart, hbar_chart
 from console.context import Console, make_console
 from console.dashboard import FOLLOW_UP_LABELS, dashboard_data
 from console.db import handovers, notes, outcome_labels, tags
 from console.dossier import build_dossier
 from console.export import to_csv, to_json
-from console.charts import bar_chart, hbar_chart
-from console.queries import CHANNELS, OUTCOMES, Filters, distinct_values, index_row, list_conversations
+from console.queries import (
+    CHANNELS,
+    OUTCOMES,
+    Filters,
+    distinct_values,
+    index_row,
+    list_conversations,
+)
 from console.settings import ConsoleSettings
 from console.transcript import build_transcript
 
@@ -45,61 +52,92 @@ MESSAGES = {
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def build_console_app(settings: ConsoleSettings, parent: web.Application | None = None) -> web.Application:
-    app = web.Application(middlewares=[security_headers, require_login])
+ROUTES: list[tuple[str, str, Handler]] = []
+
+
+def build_routes() -> list[tuple[str, str, Handler]]:
+    """(method, path, handler) of every console route; handlers are wrapped by `guarded`."""
+    return [
+        ("GET", "/console", conversation_list),
+        ("GET", "/console/", conversation_list),
+        ("GET", "/console/login", login_form),
+        ("POST", "/console/login", login),
+        ("POST", "/console/logout", logout),
+        ("GET", "/console/conversations/{sender_id}", conversation_page),
+        ("POST", "/console/conversations/{sender_id}/tags", add_tag),
+        ("POST", "/console/conversations/{sender_id}/tags/delete", delete_tag),
+        ("POST", "/console/conversations/{sender_id}/notes", add_note),
+        ("POST", "/console/conversations/{sender_id}/outcome", set_outcome),
+        ("POST", "/console/conversations/{sender_id}/erase", erase_conversation),
+        ("GET", "/console/handovers", handover_queue),
+        ("GET", "/console/handovers/{sender_id}", handover_detail),
+        ("POST", "/console/handovers/{sender_id}", update_handover),
+        ("GET", "/console/dashboard", dashboard),
+        ("GET", "/console/export.csv", export_csv),
+        ("GET", "/console/export.json", export_json),
+        ("GET", "/console/audit", audit_page),
+        ("GET", "/console/api/conversations", api_conversations),
+        ("GET", "/console/api/conversations/{sender_id}", api_conversation),
+    ]
+
+
+def mount(app: web.Application, settings: ConsoleSettings) -> None:
+    """Register the console on `app` directly (no sub-application).
+
+    aiohttp 3.9's sub-app prefix matching calls `request.url`, which fails with the yarl
+    release in the lock file whenever the Host header carries a port; plain routes on the
+    parent app avoid it. Each handler is wrapped, so the parent's other routes are untouched.
+    """
     app[CONSOLE] = make_console(settings)
-    r = app.router
-    r.add_get("", conversation_list)
-    r.add_get("/", conversation_list)
-    r.add_get("/login", login_form)
-    r.add_post("/login", login)
-    r.add_post("/logout", logout)
-    r.add_get("/conversations/{sender_id}", conversation_page)
-    r.add_post("/conversations/{sender_id}/tags", add_tag)
-    r.add_post("/conversations/{sender_id}/tags/delete", delete_tag)
-    r.add_post("/conversations/{sender_id}/notes", add_note)
-    r.add_post("/conversations/{sender_id}/outcome", set_outcome)
-    r.add_post("/conversations/{sender_id}/erase", erase_conversation)
-    r.add_get("/handovers", handover_queue)
-    r.add_get("/handovers/{sender_id}", handover_detail)
-    r.add_post("/handovers/{sender_id}", update_handover)
-    r.add_get("/dashboard", dashboard)
-    r.add_get("/export.csv", export_csv)
-    r.add_get("/export.json", export_json)
-    r.add_get("/audit", audit_page)
-    r.add_get("/api/conversations", api_conversations)
-    r.add_get("/api/conversations/{sender_id}", api_conversation)
+    for method, path, handler in build_routes():
+        app.router.add_route(method, path, guarded(handler))
     app.cleanup_ctx.append(retention_task)
-    return app
 
 
 # -- middleware ---------------------------------------------------------------------------
 
-@web.middleware
-async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
-    response.headers.setdefault(
-        "Content-Security-Policy",
+def guarded(handler: Handler) -> Handler:
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            response = await require_login(request, handler)
+        except web.HTTPException as exc:  # redirects and errors get the headers too
+            _harden(exc)
+            raise
+        _harden(response)
+        return response
+
+    wrapped.__name__ = handler.__name__
+    return wrapped
+
+
+def _harden(response: web.StreamResponse) -> None:
+    response.headers[
+        "Content-Security-Policy"] = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     )
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
-    response.headers.setdefault("Cache-Control", "no-store")
-    return response
+    response.headers["Cache-Control"] = "no-store"
 
 
 def _is_api(request: web.Request) -> bool:
     return request.path.startswith(PREFIX + "/api/")
 
 
-@web.middleware
 async def require_login(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Every route but the login form needs a session; every POST needs the CSRF token."""
     console = request.app[CONSOLE]
     session = console.sessions.load(request.cookies.get(COOKIE))
     request["session"] = session
+    public = (request.method, request.path) in PUBLIC
+    if not public and (session is None or session.user is None):
+        if _is_api(request):
+            return web.json_response({"error": "login required"}, status=401)
+        if request.method == "GET":
+            raise web.HTTPFound(f"{PREFIX}/login?" + urlencode({"next": request.path_qs}))
+        return web.json_response({"error": "login required"}, status=401)
     if request.method == "POST":
         form = await request.post()
         supplied = request.headers.get("X-CSRF-Token") or form.get("csrf_token")
@@ -110,16 +148,8 @@ async def require_login(request: web.Request, handler: Handler) -> web.StreamRes
                                 text=console.render("error.html", user=None, csrf_token="",
                                                     message="Ongeldig of verlopen formulier. "
                                                     "Laad de pagina opnieuw."))
-    if (request.method, request.path) in PUBLIC:
-        return await handler(request)
-    if session is None or session.user is None:
-        if _is_api(request):
-            return web.json_response({"error": "login required"}, status=401)
-        if request.method == "GET":
-            target = request.path_qs if request.path.startswith(PREFIX) else PREFIX
-            raise web.HTTPFound(f"{PREFIX}/login?" + urlencode({"next": target}))
-        raise web.HTTPUnauthorized(text="login required")
-    request["user"] = session.user
+    if session is not None and session.user is not None:
+        request["user"] = session.user
     return await handler(request)
 
 

@@ -12,6 +12,6 @@ def setup_console(app: web.Application, settings: ConsoleSettings | None = None)
 
     Call before the app starts (the router freezes at start-up).
     """
-    from console.routes import build_console_app
+    from console.routes import mount
 
-    app.add_subapp("/console", build_console_app(settings or load_settings(), parent=app))
+    mount(app, settings or load_settings())

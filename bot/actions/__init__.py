@@ -1,0 +1,8 @@
+"""Custom actions (rasa-sdk). `rasa run actions --actions bot.actions` imports every module.
+
+The knowledge base is loaded at import, so the first user does not wait for it.
+"""
+
+from bot.actions import kb
+
+kb.warm_up()

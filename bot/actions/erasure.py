@@ -1,0 +1,30 @@
+"""Erasure of the conversation after the person confirmed it."""
+
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, Restarted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+ERASE_ACTION = "action_erase_conversation"
+
+
+class ActionEraseConversation(Action):
+    """Tells the person it is done and resets the conversation.
+
+    The tracker store (lead's part) deletes the stored rows when it sees this action
+    as the last action of a turn; the Restarted event clears every slot at once.
+    """
+
+    def name(self) -> Text:
+        return ERASE_ACTION
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(
+            text="Klaar. Ik heb dit gesprek en je gegevens gewist, ook je overstapkaart. "
+                 "Wil je opnieuw beginnen? Stuur dan gewoon een bericht.")
+        return [Restarted()]

@@ -1,0 +1,106 @@
+// Cards for the contract's structured payloads (conversation-contract.md section 3).
+import { h, link } from "./dom.js";
+import { ROUTE_KINDS, SLOT_LABELS, valueLabel } from "./labels.js";
+import { T, fill } from "./texts.js";
+
+function card(kind, title, body) {
+  return h("section", { class: "card card-" + kind, "aria-label": title }, [
+    h("h3", { class: "card-title", text: title }),
+    ...body,
+  ]);
+}
+
+function recommendations(payload) {
+  const items = (payload.items || []).filter((i) => i && i.name);
+  if (!items.length) return null;
+  return card("recommendations", T.recommendations, [
+    h("ol", { class: "card-list" }, items.map((item) => h("li", null, [
+      h("strong", { text: String(item.name) }),
+      (item.reasons || []).length
+        ? h("ul", { class: "reasons" }, item.reasons.map((r) => h("li", { text: String(r) })))
+        : null,
+    ]))),
+  ]);
+}
+
+function routes(payload) {
+  const items = (payload.items || []).filter((i) => i && i.name);
+  if (!items.length) return null;
+  return card("routes", T.routes, [
+    h("ul", { class: "card-list" }, items.map((route) => {
+      const facts = [
+        ROUTE_KINDS[route.kind] || "",
+        route.level ? fill(T.level, { l: valueLabel(route.level) }) : "",
+        route.duration_months ? fill(T.months, { n: route.duration_months }) : "",
+        route.learn_while_earning ? T.learnEarn : "",
+      ].filter(Boolean);
+      return h("li", null, [
+        h("strong", { text: String(route.name) }),
+        facts.length ? h("span", { class: "facts", text: facts.join(" · ") }) : null,
+        route.url ? h("span", { class: "more" }, [link(route.url, T.moreInfo, T.newTab)]) : null,
+      ]);
+    })),
+  ]);
+}
+
+function funding(payload) {
+  const items = (payload.items || []).filter((i) => i && i.name);
+  if (!items.length) return null;
+  return card("funding", T.funding, [
+    h("ul", { class: "card-list" }, items.map((item) => h("li", null, [
+      h("strong", { text: String(item.name) }),
+      item.amount ? h("span", { class: "facts", text: String(item.amount) }) : null,
+      item.conditions ? h("span", { class: "detail", text: String(item.conditions) }) : null,
+      item.valid_until ? h("span", { class: "detail", text: fill(T.validUntil, { d: item.valid_until }) }) : null,
+      item.url ? h("span", { class: "more" }, [link(item.url, T.moreInfo, T.newTab)]) : null,
+      item.checked_at ? h("span", { class: "checked", text: fill(T.checkedAt, { d: item.checked_at }) }) : null,
+    ]))),
+    h("p", { class: "note", text: T.amountNote }),
+  ]);
+}
+
+function contactBlock(contact) {
+  if (!contact || !contact.name) return null;
+  return h("div", { class: "contact" }, [
+    h("h4", { text: T.contact }),
+    h("p", null, [h("strong", { text: String(contact.name) })]),
+    contact.phone ? h("p", null, [link("tel:" + String(contact.phone).replace(/[^\d+]/g, ""), T.phone + " " + contact.phone)]) : null,
+    contact.url ? h("p", null, [link(contact.url, T.moreInfo, T.newTab)]) : null,
+  ]);
+}
+
+function nextSteps(payload) {
+  const steps = (payload.steps || []).filter(Boolean);
+  if (!steps.length && !payload.contact) return null;
+  return card("next_steps", T.nextSteps, [
+    steps.length ? h("ol", { class: "card-list steps" }, steps.map((s) => h("li", { text: String(s) }))) : null,
+    contactBlock(payload.contact),
+  ]);
+}
+
+function profileSummary(payload) {
+  const profile = payload.profile || {};
+  const rows = Object.keys(SLOT_LABELS)
+    .filter((key) => valueLabel(profile[key]))
+    .map((key) => h("div", null, [h("dt", { text: SLOT_LABELS[key] }), h("dd", { text: valueLabel(profile[key]) })]));
+  if (!rows.length) return null;
+  return card("profile_summary", T.profile, [h("dl", { class: "profile" }, rows)]);
+}
+
+const RENDERERS = {
+  recommendations,
+  routes,
+  funding,
+  next_steps: nextSteps,
+  profile_summary: profileSummary,
+};
+
+// Returns a DOM node for a payload, or null for payloads that have no visible form (fallback).
+export function renderCustom(custom) {
+  if (!custom || typeof custom !== "object") return null;
+  // Stock Rasa workaround payloads arrive as {data: {...}}: accept both shapes.
+  const payload = custom.type ? custom : custom.data && custom.data.type ? custom.data : null;
+  if (!payload) return null;
+  const render = Object.prototype.hasOwnProperty.call(RENDERERS, payload.type) ? RENDERERS[payload.type] : null;
+  return render ? render(payload) : null;
+}

@@ -1,0 +1,60 @@
+// Per-campaign local storage, so two campaigns on one domain never mix conversations.
+const PREFIX = "techniekwidget:";
+const MAX_TRANSCRIPT = 300;
+const MAX_AGE_MS = 90 * 24 * 3600 * 1000;
+
+function safeGet(key) {
+  try { return window.localStorage.getItem(key); } catch (e) { return null; }
+}
+function safeSet(key, value) {
+  try { window.localStorage.setItem(key, value); } catch (e) { /* private mode or full */ }
+}
+function safeRemove(key) {
+  try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
+}
+
+export class Store {
+  constructor(campaign, maxAgeDays) {
+    this.base = PREFIX + (campaign || "default") + ":";
+    this.maxAgeMs = maxAgeDays ? maxAgeDays * 24 * 3600 * 1000 : MAX_AGE_MS;
+    this.expireOld();
+  }
+  key(name) { return this.base + name; }
+
+  expireOld() {
+    const saved = Number(safeGet(this.key("updated")) || 0);
+    if (saved && Date.now() - saved > this.maxAgeMs) this.clear(true);
+  }
+  touch() { safeSet(this.key("updated"), String(Date.now())); }
+
+  get consent() { return safeGet(this.key("consent")) !== null; }
+  giveConsent() { safeSet(this.key("consent"), new Date().toISOString()); this.touch(); }
+
+  get sessionId() { return safeGet(this.key("session")); }
+  set sessionId(value) {
+    if (value) safeSet(this.key("session"), value); else safeRemove(this.key("session"));
+    this.touch();
+  }
+
+  get transcript() {
+    try {
+      const items = JSON.parse(safeGet(this.key("transcript")) || "[]");
+      return Array.isArray(items) ? items : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  append(entry) {
+    const items = this.transcript;
+    items.push(entry);
+    safeSet(this.key("transcript"), JSON.stringify(items.slice(-MAX_TRANSCRIPT)));
+    this.touch();
+  }
+
+  clear(keepConsent) {
+    safeRemove(this.key("session"));
+    safeRemove(this.key("transcript"));
+    safeRemove(this.key("updated"));
+    if (!keepConsent) safeRemove(this.key("consent"));
+  }
+}
