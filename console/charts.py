@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from markupsafe import Markup, escape
 
 _COLOURS = ("#1f5f8b", "#2e8b57", "#b8860b", "#8b3a62", "#555555")
@@ -15,10 +17,10 @@ def bar_chart(points: list[tuple[str, float]], title: str, height: int = 180) ->
     """Vertical bars, e.g. conversations per day; labels thinned out to stay readable."""
     if not points:
         return Markup(f'<p class="empty">{escape(title)}: nog geen gegevens.</p>')
-    width = max(320, min(900, 14 * len(points) + 60))
+    width = max(640, min(900, 14 * len(points) + 60))
     top = max(v for _, v in points) or 1
     bar_w = (width - 50) / len(points)
-    step = max(1, len(points) // 10)
+    step = max(1, math.ceil(44 / bar_w))  # room for a 5-character day label
     parts = [
         f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height + 40}" '
         f'width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">',

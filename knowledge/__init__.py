@@ -1,1 +1,115 @@
-"""Knowledge base."""
+"""Knowledge base for side-entry into technical work: professions, routes, funding,
+regions, recognisers for everyday Dutch, and matching.
+
+The module-level functions use a default knowledge base that is built from the data files
+on first use (rebuilt only when the files changed) and then kept in memory. All return
+plain JSON-serialisable dicts/lists shaped as the conversation contract says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from knowledge import advice, matching
+from knowledge.api import default, open_knowledge_base, set_default
+from knowledge.recognise import profile as _profile_rec
+
+__all__ = [
+    "recognise_job", "recognise_place", "recognise_province", "recognise_education",
+    "recognise_work_status", "recognise_interests", "recognise_sector", "recognise_profession",
+    "recognise_faq_topic", "match", "routes_for", "funding_for", "ended_funding",
+    "contact_for", "next_steps", "profession", "faq_answer", "profile_summary", "stats",
+    "open_knowledge_base", "set_default", "default",
+]
+
+
+def recognise_job(text: str) -> dict[str, Any] | None:
+    """{"label","esco_uri","isco08","sector","confidence","matched"} or None."""
+    return default().jobs.recognise(text or "")
+
+
+def recognise_place(text: str) -> dict[str, Any] | None:
+    """{"municipality","province","labour_market_region","matched","confidence"} or None."""
+    return default().places.recognise(text or "")
+
+
+def recognise_province(text: str) -> str | None:
+    return _profile_rec.recognise_province(text or "")
+
+
+def recognise_education(text: str) -> str | None:
+    return _profile_rec.recognise_education(text or "")
+
+
+def recognise_work_status(text: str) -> str | None:
+    return _profile_rec.recognise_work_status(text or "")
+
+
+def recognise_interests(text: str) -> list[str]:
+    return _profile_rec.recognise_interests(text or "")
+
+
+def recognise_sector(text: str) -> str | None:
+    """Sector named in the text; else the sector of a job title in it."""
+    found = _profile_rec.recognise_sector(text or "")
+    if found is None:
+        job = recognise_job(text)
+        found = job["sector"] if job and job["confidence"] >= 0.8 else None
+    return found
+
+
+def recognise_profession(text: str) -> str | None:
+    return default().profession_index.recognise(text or "")
+
+
+def recognise_faq_topic(text: str) -> str | None:
+    return _profile_rec.recognise_faq_topic(text or "")
+
+
+def match(profile: dict[str, Any] | None, limit: int = 5,
+          campaign: dict[str, Any] | None = None) -> dict[str, Any]:
+    return matching.match(default(), profile, limit, campaign)
+
+
+def routes_for(profession_id: str, profile: dict[str, Any] | None = None) -> dict[str, Any]:
+    return advice.routes_for(default(), profession_id, profile)
+
+
+def funding_for(profile: dict[str, Any] | None, profession_id: str | None = None,
+                today: dt.date | None = None) -> dict[str, Any]:
+    return advice.funding_for(default(), profile, profession_id, today)
+
+
+def ended_funding(text_or_id: str) -> dict[str, Any] | None:
+    return advice.ended_funding(default(), text_or_id or "")
+
+
+def contact_for(profile: dict[str, Any] | None) -> dict[str, Any]:
+    return advice.contact_for(default(), profile)
+
+
+def next_steps(profile: dict[str, Any] | None, profession_id: str | None) -> dict[str, Any]:
+    return advice.next_steps(default(), profile, profession_id)
+
+
+def profession(profession_id: str) -> dict[str, Any] | None:
+    kb = default()
+    prof = kb.professions.get(profession_id)
+    if prof is None:
+        return None
+    return {**prof, "route_ids": list(kb.routes_by_profession.get(profession_id, ())),
+            "backgrounds": [dict(b) for b in kb.backgrounds.get(profession_id, ())]}
+
+
+def faq_answer(topic: str, profession_id: str | None = None,
+               profile: dict[str, Any] | None = None) -> dict[str, Any]:
+    return advice.faq_answer(default(), topic, profession_id, profile)
+
+
+def profile_summary(profile: dict[str, Any] | None) -> dict[str, Any]:
+    return advice.profile_summary(profile)
+
+
+def stats() -> dict[str, int]:
+    return dict(default().stats)

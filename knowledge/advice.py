@@ -96,7 +96,7 @@ def ended_funding(kb: KnowledgeBase, text_or_id: str) -> dict[str, Any] | None:
     """An ended scheme named by id or in a question ("kan ik STAP-budget krijgen?")."""
     norm = f" {normalise(text_or_id)} "
     for f in kb.funding:
-        if f["status"] != "ended" and f["valid_until"] and f["valid_until"] >= _today(None):
+        if is_current(f, _today(None)):
             continue
         names = {normalise(f["id"].replace("-", " ")), normalise(f["name"])}
         names |= {n.split(" ")[0] for n in names if len(n.split(" ")[0]) >= 3}
@@ -200,10 +200,11 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any] | None,
 
 
 def _pay_text(prof: dict[str, Any]) -> str:
-    return (f"Als {prof['name'].lower()} verdien je ongeveer €{prof['pay_min']:,} tot "
-            f"€{prof['pay_max']:,} bruto per maand bij een volle werkweek. Dit is een "
-            "indicatie: wat je echt verdient hangt af van de werkgever, de cao en je "
-            "ervaring.").replace(",", ".")
+    low = f"{prof['pay_min']:,}".replace(",", ".")
+    high = f"{prof['pay_max']:,}".replace(",", ".")
+    return (f"Als {prof['name'].lower()} verdien je ongeveer €{low} tot €{high} bruto per "
+            "maand bij een volle werkweek. Dit is een indicatie: wat je echt verdient hangt "
+            "af van de werkgever, de cao en je ervaring.")
 
 
 def faq_answer(kb: KnowledgeBase, topic: str, profession_id: str | None = None,

@@ -311,15 +311,17 @@ def _recommendations(payload: Mapping[str, Any]) -> str | None:
         reasons = item.get("reasons")
         for reason in reasons if isinstance(reasons, list) else []:
             lines.append(f"   • {esc(reason)}")
+    lines.append("")
+    lines.append("<i>Dit is advies, geen garantie op werk.</i>")
     return "\n".join(lines)
 
 
 def _routes(payload: Mapping[str, Any]) -> str | None:
     items = _items(payload)
+    if not items:
+        return None
     name = payload.get("profession_name") or humanise(payload.get("profession_id"))
     title = f"<b>Zo word je {esc(lower_first(name))}</b>" if name else "<b>Opleidingen</b>"
-    if not items:
-        return title + "\nIk heb hier nog geen opleiding voor gevonden."
     lines = [title]
     for item in items:
         lines.append("")
@@ -338,10 +340,9 @@ def _routes(payload: Mapping[str, Any]) -> str | None:
 
 def _funding(payload: Mapping[str, Any]) -> str | None:
     items = _items(payload)
-    lines = ["<b>Geld voor je opleiding</b>"]
     if not items:
-        lines.append("Ik heb nu geen regeling gevonden die bij je past.")
-        return "\n".join(lines)
+        return None
+    lines = ["<b>Geld voor je opleiding</b>"]
     for item in items:
         lines.append("")
         lines.append(f"• <b>{esc(item.get('name') or humanise(item.get('id')))}</b>")
@@ -389,7 +390,11 @@ def _profile_summary(payload: Mapping[str, Any]) -> str | None:
         shown = _profile_value(slot, value)
         if shown:
             lines.append(f"• {esc(label)}: {esc(shown)}")
-    return "\n".join(lines) if len(lines) > 1 else None
+    if len(lines) == 1:
+        return None
+    lines.append("")
+    lines.append("Klopt iets niet? Zeg het gerust, bijvoorbeeld: ik woon in Deventer.")
+    return "\n".join(lines)
 
 
 def _profile_value(slot: str, value: Any) -> str:
@@ -455,9 +460,11 @@ def render_replies(
 ) -> list[OutgoingMessage]:
     """All Telegram messages for one Rasa answer, in order, each within the size limit.
 
-    Rasa sends a message's text (with buttons) first and its `custom` payload as a
-    separate entry; a card right after a text is joined to it so the buttons sit under
-    the card, where the person reads last.
+    The assistant sends advice as text plus a `custom` payload, which REST returns as two
+    entries: the text (with its buttons) and then the payload. The text is the plain copy
+    for channels that cannot render payloads, so a card that renders replaces the text
+    right before it and keeps that text's buttons under it. Payloads without content
+    (no items, `fallback`) render nothing and the text stays.
     """
     drafts: list[_Draft] = []
     for reply in replies:
@@ -474,7 +481,7 @@ def render_replies(
         if not card:
             continue
         if drafts and not drafts[-1].closed:
-            drafts[-1].body = f"{drafts[-1].body}\n\n{card}"
+            drafts[-1].body = card
             drafts[-1].closed = True
         else:
             drafts.append(_Draft(card, closed=True))
@@ -491,7 +498,7 @@ def render_replies(
 class _Draft:
     body: str
     rows: tuple[tuple[Button, ...], ...] = ()
-    closed: bool = False  # already holds a card (or is an image): the next card stands alone
+    closed: bool = False  # holds a card (or an image): a following card stands alone
 
 
 # ---------------------------------------------------------------- splitting

@@ -58,7 +58,7 @@ class TelegramSender:
 
     async def send(self, chat_id: int, message: OutgoingMessage) -> bool:
         """True when Telegram took the message; False when it never will (logged)."""
-        as_html = True
+        as_html, with_keyboard = True, True
         delay = self._network_backoff
         for _attempt in range(MAX_ATTEMPTS):
             try:
@@ -72,7 +72,9 @@ class TelegramSender:
                     )
                 else:
                     await self._bot.send_message(
-                        chat_id, plain_text(message.html), reply_markup=markup(message)
+                        chat_id,
+                        plain_text(message.html),
+                        reply_markup=markup(message) if with_keyboard else None,
                     )
                 return True
             except RetryAfter as error:
@@ -84,9 +86,16 @@ class TelegramSender:
                 log.info("chat blocked the bot or is gone; message dropped")
                 return False
             except BadRequest as error:
-                if as_html and "entit" in str(error).lower():
-                    log.error("Telegram could not parse our HTML (%s); sending plain text", error)
+                # Last resorts, so the person still gets the words: plain text, then
+                # plain text without the keyboard (e.g. a button URL Telegram rejects).
+                if as_html:
+                    log.error("Telegram refused a message (%s); sending plain text", error)
                     as_html = False
+                    continue
+                if with_keyboard and message.keyboard:
+                    log.error("Telegram refused a message (%s); sending it without buttons",
+                              error)
+                    with_keyboard = False
                     continue
                 log.error("Telegram refused a message: %s", error)
                 return False
@@ -122,6 +131,7 @@ class TelegramSender:
                 await asyncio.sleep(TYPING_REFRESH)
 
         task = asyncio.create_task(keep_typing())
+        await asyncio.sleep(0)  # let the first indicator go out before the work starts
         try:
             yield
         finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, Restarted
+from rasa_sdk.events import EventType, FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -27,4 +27,5 @@ class ActionEraseConversation(Action):
         dispatcher.utter_message(
             text="Klaar. Ik heb dit gesprek en je gegevens gewist, ook je overstapkaart. "
                  "Wil je opnieuw beginnen? Stuur dan gewoon een bericht.")
-        return [Restarted()]
+        # Listen next: nothing may run after the erasure in this turn.
+        return [Restarted(), FollowupAction("action_listen")]

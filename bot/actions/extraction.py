@@ -40,8 +40,7 @@ EDUCATION_LEVELS = frozenset({
 # so "wat verdient een lasser?" while the form asks for the job is not read as "lasser".
 DIGRESSION_INTENTS = frozenset({
     "faq", "request_human", "erase_data", "bot_challenge", "out_of_scope", "english",
-    "goodbye", "ask_routes", "ask_funding", "ask_next_steps", "make_card",
-    "ask_capabilities", "other_profession", "restart",
+    "goodbye", "ask_routes", "ask_funding", "ask_next_steps", "ask_capabilities", "restart",
 })
 
 NO_JOB_VALUE = "geen werk"

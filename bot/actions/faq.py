@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -19,30 +19,46 @@ FAQ_TOPICS = frozenset({
     "uitkering_behouden", "gratis_hulp", "verdienen_tijdens_leren",
 })
 ENDED_TOPIC = "stap_budget"
-# The response selector is trusted above this confidence; below it the knowledge
-# base's keyword recogniser gets the first word.
-SELECTOR_CONFIDENCE = 0.6
-_ENDED_WORDS = re.compile(r"\b(stap|scholingsaftrek|aftrek|nl\s*leert\s*door|rmt)\b", re.I)
+_ENDED_WORDS = re.compile(
+    r"\b(stap|stap-?budget|stapbudget|scholingsaftrek|aftrek\w*|nl\s*leert\s*door|rmt)\b",
+    re.I)
+# Backup for knowledge.recognise_faq_topic: first matching pattern wins, so the more
+# specific topics come first ("wat kost een vca cursus" is about VCA).
+_TOPIC_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("vca", r"\bvca\b|veiligheidsdiploma"),
+    ("rijbewijs", r"rijbewijs|auto\s*rijden|autorijden|geen\s+auto|bus\s+van\s+de\s+zaak"),
+    ("uitkering_behouden", r"uitkering|\bww\b|bijstand|\buwv\b"),
+    ("taalniveau", r"nederlands|taal|statushouder|\ba2\b|\bb1\b"),
+    ("leeftijd", r"\boud\b|oudere|leeftijd|\b[1-9]\d\s*(jaar|e\b)|te\s+laat|\bben\s+\d\d|"
+                 r"\bal\s+\d\d|pas\s+\d\d"),
+    ("vrouwen", r"vrouw|moeder|mannenwereld|meisje"),
+    ("fysiek", r"zwaar|tillen|rug|knie|fit\b|sterk|hoogte|lichamelijk"),
+    ("geen_diploma", r"diploma|papieren|school\s+niet\s+afgemaakt|zonder\s+opleiding"),
+    ("verdienen_tijdens_leren", r"\bbbl\b|\bbol\b|leerbaan|tijdens\s+(de\s+)?opleiding|"
+                                r"terwijl\s+ik\s+leer|werken\s+en\s+leren|als\s+leerling"),
+    ("deeltijd", r"deeltijd|part\s*-?time|naast\s+mijn|avond|combineren|eigen\s+tempo|"
+                 r"minder\s+uren"),
+    ("salaris", r"verdien|salaris|loon|lonen|betaald\s+als|krijg\s+je\s+betaald"),
+    ("kosten", r"kost|betalen|gratis|duur\b|cursusgeld|lesgeld"),
+    ("opleidingsduur", r"hoe\s*lang|duur[t]|maanden|hoeveel\s+jaar|sneller|kort\b|hoe\s+snel|"
+                       r"hoeveel\s+tijd"),
+    ("gratis_hulp", r"helpen|hulp|advies|loket|werkcentrum|adviseur|terecht"),
+    ("beroep_inhoud", r"wat\s+doe|wat\s+is\s+(een|dat)|werkdag|houdt|wat\s+moet\s+je\s+doen|"
+                      r"voor\s+werk"),
+)
 
 
-def selected_topic(message: Dict[str, Any]) -> tuple[Optional[str], float]:
-    """The FAQ topic the ResponseSelector picked, e.g. "faq/salaris" -> "salaris"."""
-    selector = (message.get("response_selector") or {}).get("faq") or {}
-    response = selector.get("response") or {}
-    key = response.get("intent_response_key") or ""
-    confidence = float(response.get("confidence") or 0.0)
-    topic = key.split("/", 1)[1] if "/" in key else None
-    return topic, confidence
-
-
-def pick_topic(message: Dict[str, Any]) -> Optional[str]:
-    text = message.get("text") or ""
-    topic, confidence = selected_topic(message)
+def pick_topic(text: str) -> Optional[str]:
+    """The FAQ topic of a question, or None."""
     if _ENDED_WORDS.search(text):
         return ENDED_TOPIC
-    if topic and confidence >= SELECTOR_CONFIDENCE:
+    topic = kb.recognise_faq_topic(text)
+    if topic in FAQ_TOPICS:
         return topic
-    return kb.recognise_faq_topic(text) or topic
+    for name, pattern in _TOPIC_PATTERNS:
+        if re.search(pattern, text, re.I):
+            return name
+    return None
 
 
 class ActionAnswerFaq(Action):
@@ -54,7 +70,7 @@ class ActionAnswerFaq(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         message = tracker.latest_message or {}
-        topic = pick_topic(message)
+        topic = pick_topic(message.get("text") or "")
         profile = profile_of(tracker)
         if topic == ENDED_TOPIC:
             ended = kb.ended_funding(message.get("text") or "") or kb.ended_funding("stap")

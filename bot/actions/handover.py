@@ -93,3 +93,30 @@ class ActionHandoverSubmit(Action):
                 text="Wil je ondertussen alvast kijken welke beroepen bij je passen?",
                 buttons=[{"title": "Ja, graag", "payload": "/start_profile"}])
         return [SlotSet("handover_requested", True)]
+
+
+class ActionAskHandoverConsent(Action):
+    def name(self) -> Text:
+        return "action_ask_handover_consent"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(
+            text="Een adviseur kan je verder helpen. Mag een adviseur dit gesprek lezen en "
+                 "contact met je opnemen?",
+            buttons=[{"title": "Ja, dat mag", "payload": "/affirm"},
+                     {"title": "Nee", "payload": "/deny"}])
+        return []
+
+
+class ActionAskHandoverContact(Action):
+    def name(self) -> Text:
+        return "action_ask_handover_contact"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(
+            text="Hoe kan de adviseur je bereiken? Typ je telefoonnummer of e-mailadres. "
+                 "Of kies: via deze chat.",
+            buttons=[{"title": "Via deze chat", "payload": "via deze chat"}])
+        return []

@@ -11,7 +11,7 @@ from rasa_sdk.forms import FormValidationAction, ValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions import texts
-from bot.actions.extraction import Extraction, Turn, extract
+from bot.actions.extraction import DIGRESSION_INTENTS, Extraction, Turn, extract
 from bot.actions.session import metadata_slot_events
 
 FORM = "profile_form"
@@ -47,11 +47,14 @@ def _acknowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     """Says what was understood when a message filled more than the question asked,
     or changed an earlier answer, so the person can see and correct it."""
     corrected = [k for k in changed if tracker.get_slot(k) not in (None, [])
-                 and k not in ("current_job_esco", "municipality")]
+                 and k != "current_job_esco"]
     extra = [k for k in changed if k != asked and changed[k] not in (None, [])
              and k not in ("current_job_esco",)]
     if corrected:
-        dispatcher.utter_message(text="Ik heb het aangepast. " + texts.understood(changed))
+        shown = {**changed}
+        if "municipality" in changed:  # show the province with the new town
+            shown["region"] = changed.get("region") or tracker.get_slot("region")
+        dispatcher.utter_message(text="Ik heb het aangepast. " + texts.understood(shown))
     elif len(extra) >= 1 and len([k for k in changed if changed[k] not in (None, [])]) >= 2:
         dispatcher.utter_message(text="Genoteerd: " + texts.understood(changed))
 
@@ -129,11 +132,7 @@ class ValidateProfileForm(FormValidationAction):
 
 # Digressions stay silent so the rules can answer them; greetings just get the question.
 _POLITE_INTENTS = frozenset({"greet", "thanks"})
-_SILENT_INTENTS = frozenset({
-    "faq", "request_human", "erase_data", "bot_challenge", "out_of_scope", "english",
-    "goodbye", "ask_routes", "ask_funding", "ask_next_steps", "make_card",
-    "ask_capabilities", "other_profession", "restart",
-}) | _POLITE_INTENTS
+_SILENT_INTENTS = DIGRESSION_INTENTS | _POLITE_INTENTS
 
 
 class ValidateSlotMappings(ValidationAction):

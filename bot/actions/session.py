@@ -29,7 +29,7 @@ SECTOR_PHRASES: Dict[str, str] = {
 
 
 def _clean(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
+    if value is None or isinstance(value, dict | list):
         return None
     text = str(value).strip()[:MAX_METADATA_LENGTH]
     return text or None

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 SECTOR_NAMES: dict[str, str] = {
-    "horeca": "Horeca", "retail": "Winkel / retail", "logistiek_transport": "Logistiek en transport",
+    "horeca": "Horeca", "retail": "Winkel / retail",
+    "logistiek_transport": "Logistiek en transport",
     "zorg_welzijn": "Zorg en welzijn", "onderwijs_kinderopvang": "Onderwijs en kinderopvang",
     "kantoor_administratie": "Kantoor en administratie", "klantenservice": "Klantenservice",
     "schoonmaak_facilitair": "Schoonmaak en facilitair", "beveiliging": "Beveiliging",
@@ -98,7 +99,8 @@ def question(slot: str, slots: dict[str, Any], again: bool = False) -> Question:
         job = slots.get("current_job")
         intro = ("In welke sector werk je, of werkte je het laatst?"
                  if job not in (None, "geen werk", "onbekend")
-                 else "In welke sector heb je het meest gewerkt? Nooit gewerkt? Kies 'Iets anders'.")
+                 else "In welke sector heb je het meest gewerkt? "
+                      "Nooit gewerkt? Kies 'Iets anders'.")
         return Question(intro, _buttons("current_sector", SECTOR_NAMES, SECTOR_BUTTONS))
     if slot == "work_status":
         return Question("Wat past het best bij jou op dit moment?",
@@ -131,11 +133,14 @@ def question(slot: str, slots: dict[str, Any], again: bool = False) -> Question:
 
 def not_understood(slot: str) -> str:
     hints = {
-        "current_job": "Welk werk doe je? Typ bijvoorbeeld 'schoonmaker' of 'ik werk in een winkel'.",
+        "current_job": "Welk werk doe je? Typ bijvoorbeeld 'schoonmaker' of "
+                       "'ik werk in een winkel'.",
         "current_sector": "Kies een sector hieronder, of typ bijvoorbeeld 'zorg' of 'horeca'.",
         "work_status": "Kies hieronder wat het best past.",
-        "education_level": "Typ bijvoorbeeld 'mbo 2', 'havo' of 'geen diploma'. Of kies hieronder.",
-        "interests": "Typ bijvoorbeeld 'met mijn handen werken' of 'computers'. Of kies hieronder.",
+        "education_level": "Typ bijvoorbeeld 'mbo 2', 'havo' of 'geen diploma'. "
+                           "Of kies hieronder.",
+        "interests": "Typ bijvoorbeeld 'met mijn handen werken' of 'computers'. "
+                     "Of kies hieronder.",
         "region": "Typ je woonplaats, bijvoorbeeld 'Zwolle', of je provincie.",
         "learn_while_earning": "Kies 'Ja' of 'Nee'.",
     }

@@ -55,7 +55,7 @@ class DutchSpacyNLP(SpacyNLP):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "DutchSpacyNLP":
+    ) -> DutchSpacyNLP:
         config = {**cls.get_default_config(), **config}
         name, lang = config["model"], config["fallback_language"]
         if _available(name):

@@ -29,9 +29,56 @@ class JobEntry:
     ambiguous: bool
 
 
+def _pick(rows: list[dict[str, Any]]) -> JobEntry:
+    """One entry for a label several occupations share: best origin first, then the ISCO
+    group most of them belong to ('tuinman' -> hovenier rather than botanicus)."""
+    top_rank = min(_ORIGIN_RANK.get(r["origin"], 9) for r in rows)
+    top = [r for r in rows if _ORIGIN_RANK.get(r["origin"], 9) == top_rank]
+    votes: dict[str, int] = {}
+    for r in rows:
+        votes[r["isco08"]] = votes.get(r["isco08"], 0) + 1
+    top.sort(key=lambda r: (-votes[r["isco08"]], len(r["occupation_label"]),
+                            r["occupation_uri"] or "", r["isco08"]))
+    best = top[0]
+    groups = {r["isco08"] for r in top}
+    return JobEntry(best["occupation_label"], best["occupation_uri"], best["isco08"],
+                    best["sector"], best["origin"], len(groups) > 1)
+
+
+def _partial_index(grouped: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[JobEntry, str]]:
+    """Head words of multi-word titles: 'verpleegkundige' alone finds the occupation group
+    most titles like 'algemeen verpleegkundige', 'verpleegkundige ouderenzorg' belong to."""
+    by_word: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for key, rows in grouped.items():
+        parts = key.split(" ")
+        if len(parts) < 2:
+            continue
+        # Dutch puts the head noun last ("algemeen verpleegkundige"): it counts double.
+        for word, weight in ((parts[0], 1), (parts[-1], 2)):
+            if (len(word) >= 5 and word not in lexicon.GENERIC_JOB_WORDS
+                    and word not in lexicon.COMMON_WORDS):
+                by_word.setdefault(word, []).extend((key, r, weight) for r in rows)
+    result: dict[str, tuple[JobEntry, str]] = {}
+    for word, triples in by_word.items():
+        votes: dict[str, int] = {}
+        for _, r, weight in triples:
+            votes[r["isco08"]] = votes.get(r["isco08"], 0) + weight
+        pairs = [(k, r) for k, r, _ in triples]
+        group = min(votes, key=lambda g: (-votes[g], g))
+        key, _ = min(((k, r) for k, r in pairs if r["isco08"] == group),
+                     key=lambda kr: (len(kr[0]), _ORIGIN_RANK.get(kr[1]["origin"], 9), kr[0]))
+        result[word] = (_pick([r for k, r in pairs if k == key and r["isco08"] == group]), key)
+    return result
+
+
 def _inflections(token: str) -> list[str]:
-    """Singular candidates for a Dutch plural or inflected form (lassers -> lasser)."""
+    """Singular/male candidates for an inflected form (lassers -> lasser,
+    chauffeuse -> chauffeur, assistente -> assistent)."""
     out = []
+    if token.endswith("euse") and len(token) > 6:
+        out.append(token[:-4] + "eur")
+    if token.endswith("ster") and len(token) > 7:
+        out.append(token[:-4] + "er")
     if len(token) > 4:
         if token.endswith("s"):
             out.append(token[:-1])
@@ -39,6 +86,8 @@ def _inflections(token: str) -> list[str]:
             out.append(token[:-1])   # verpleegkundigen -> verpleegkundige
             out.append(token[:-2])   # monteuren (rare) / koken -> kok via doubled below
         if token.endswith("n"):
+            out.append(token[:-1])
+        if token.endswith("e") and len(token) > 6:
             out.append(token[:-1])
     return out
 
@@ -52,14 +101,7 @@ class JobIndex:
                 grouped.setdefault(key, []).append(row)
         self._exact: dict[str, JobEntry] = {}
         for key, rows in grouped.items():
-            rows.sort(key=lambda r: (_ORIGIN_RANK.get(r["origin"], 9),
-                                     r["occupation_uri"] or "", r["isco08"]))
-            best = rows[0]
-            top_rank = _ORIGIN_RANK.get(best["origin"], 9)
-            groups = {r["isco08"] for r in rows if _ORIGIN_RANK.get(r["origin"], 9) == top_rank}
-            self._exact[key] = JobEntry(best["occupation_label"], best["occupation_uri"],
-                                        best["isco08"], best["sector"], best["origin"],
-                                        len(groups) > 1)
+            self._exact[key] = _pick(rows)
         # "kassa medewerker" typed apart still finds "kassamedewerker", and vice versa.
         self._joined: dict[str, str] = {}
         for key in sorted(self._exact):
@@ -68,6 +110,7 @@ class JobIndex:
                   and k not in lexicon.GENERIC_JOB_WORDS]
         self._single = frozenset(single)
         self._fuzzy = DeletionIndex(single)
+        self._partial = _partial_index(grouped)
 
     def __len__(self) -> int:
         return len(self._exact)
@@ -137,17 +180,23 @@ class JobIndex:
                 continue
             if self._skip(toks, i, 1):
                 continue
-            for variant in [tok, *_inflections(tok)]:
+            variants = [tok, *_inflections(tok)]
+            for variant in variants:
+                if variant in self._partial:
+                    entry, key = self._partial[variant]
+                    return entry, key, 0.7
+            for variant in variants:
                 candidates = self._fuzzy.lookup(variant)
                 if candidates:
                     best = min(candidates, key=lambda k: (
                         _ORIGIN_RANK.get(self._exact[k].origin, 9), k))
                     return self._exact[best], best, 0.72
             # Compound ending in a known title: "supermarktchauffeur" -> chauffeur.
-            for start in range(3, len(tok) - 4):
-                tail = tok[start:]
-                if tail in self._single:
-                    return self._exact[tail], tail, 0.65
+            for variant in variants:
+                for start in range(3, len(variant) - 6):
+                    tail = variant[start:]
+                    if tail in self._single and not self._exact[tail].ambiguous:
+                        return self._exact[tail], tail, 0.65
         return None
 
     def _employer_hint(self, toks: list[str]) -> tuple[JobEntry, str, float] | None:

@@ -14,7 +14,7 @@ GENERIC_JOB_WORDS: frozenset[str] = frozenset({
     "leidster", "manager", "directeur", "zelfstandige", "ondernemer", "student", "stagiair",
     "vrijwilliger", "uitzendkracht", "invaller", "oproepkracht", "parttimer", "helper",
     "specialist", "adviseur", "consulent", "coordinator", "beheerder", "operator", "monteur",
-    "technicus", "model", "agent", "lid", "deskundige", "expert", "zzp", "zzper", "freelancer",
+    "technicus", "model", "agent", "lid", "meester", "deskundige", "expert", "zzp", "zzper", "freelancer",
 })
 
 # Ordinary Dutch words: never matched fuzzily as a job or place (they are real words).
@@ -38,7 +38,8 @@ praten uitleggen repareren installeren programmeren solderen knutselen klussen l
 tuin tuinen land water weg wegen straat markt haven brug dijk veen zand bos berg bergen
 hoek kant kerk molen hof burg sluis vaart dam poort hout steen ijzer staal metaal glas
 eten drinken voeding winkel supermarkt fabriek kantoor magazijn bedrijf zaak horeca zorg
-bouw techniek monteur monteurs operator chauffeur kok koks lasser lassers
+bouw techniek restaurant hotel cafe kassen kas school basisschool ziekenhuis thuiszorg
+kinderopvang kantoor fabriek winkel kledingwinkel middelbare evenement gemeente bedrijf
 echt eerlijk precies nauwkeurig secuur netjes rustig druk hard zwaar licht vies schoon
 """.split())
 
@@ -84,6 +85,7 @@ EMPLOYER_HINTS: dict[str, tuple[str, str, str]] = {
     "burger king": ("medewerker fastfoodrestaurant", "5246", "horeca"),
     "kfc": ("medewerker fastfoodrestaurant", "5246", "horeca"),
     "restaurant": ("medewerker bediening", "5131", "horeca"),
+    "bediening": ("medewerker bediening", "5131", "horeca"),
     "thuiszorg": ("verzorgende", "5322", "zorg_welzijn"),
     "verpleeghuis": ("verzorgende", "5322", "zorg_welzijn"),
     "zorg": ("verzorgende", "5322", "zorg_welzijn"),

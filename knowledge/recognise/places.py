@@ -102,12 +102,13 @@ class PlaceIndex:
                 "confidence": confidence}
 
     @staticmethod
-    def _has_cue(toks: list[str], cased: list[str], i: int, n: int) -> bool:
+    def _has_cue(toks: list[str], cased: list[str], i: int, n: int,
+                 capitals_count: bool = True) -> bool:
         if n == len(toks):
             return True  # the whole answer is the name
         if i > 0 and toks[i - 1] in lexicon.PLACE_CUES:
             return True
-        return i > 0 and cased[i][:1].isupper()
+        return capitals_count and i > 0 and cased[i][:1].isupper()
 
     def _exact(self, toks: list[str], cased: list[str]) -> tuple[str, str, float] | None:
         candidates: list[tuple[int, int, str, str]] = []
@@ -136,7 +137,8 @@ class PlaceIndex:
                 key = " ".join(span)
                 if len(key.replace(" ", "")) < 5 or all(t in lexicon.COMMON_WORDS for t in span):
                     continue
-                if not self._has_cue(toks, cased, i, n):
+                # A capital alone is too weak for a guess ("bij Albert Heijn" is no place).
+                if not self._has_cue(toks, cased, i, n, capitals_count=False):
                     continue
                 hits = self._fuzzy.lookup(key)
                 if hits:

@@ -9,7 +9,7 @@ await build({
   minify: !dev,
   sourcemap: dev ? "inline" : false,
   format: "iife",
-  target: ["es2018", "chrome80", "firefox78", "safari13"],
+  target: ["es2019"],
   outfile: "dist/widget.js",
   legalComments: "eof",
   // socket.io-client's debug logging is dead weight in the browser bundle.

@@ -1,0 +1,42 @@
+"""The default knowledge base of the process: built/opened on first use, then kept in
+memory. Opening is guarded by a lock; after that every call only reads."""
+
+from __future__ import annotations
+
+import threading
+
+from knowledge import loader
+from knowledge import settings as settings_mod
+from knowledge.kb import KnowledgeBase
+
+_lock = threading.Lock()
+_default: KnowledgeBase | None = None
+
+
+def open_knowledge_base(settings: settings_mod.Settings | None = None) -> KnowledgeBase:
+    """Build the database if the data changed, then load it into memory."""
+    settings = settings or settings_mod.load()
+    loader.build(settings)
+    engine = loader.make_engine(settings.database_url)
+    try:
+        return KnowledgeBase.from_engine(engine)
+    finally:
+        engine.dispose()
+
+
+def default() -> KnowledgeBase:
+    global _default
+    kb = _default
+    if kb is None:
+        with _lock:
+            if _default is None:
+                _default = open_knowledge_base()
+            kb = _default
+    return kb
+
+
+def set_default(kb: KnowledgeBase | None) -> None:
+    """Use ``kb`` for the module-level functions (tests); None reopens from settings."""
+    global _default
+    with _lock:
+        _default = kb

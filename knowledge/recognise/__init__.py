@@ -1,0 +1,1 @@
+"""Recognisers that turn everyday Dutch into contract values."""

@@ -1,0 +1,173 @@
+"""The profile form's reading of answers, digressions, corrections and questions."""
+
+from __future__ import annotations
+
+from bot.actions.profile_form import AskForEducationLevel, ValidateProfileForm, ValidateSlotMappings
+from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
+
+FALLBACK = {"type": "fallback"}
+
+
+def test_one_message_fills_job_sector_place_and_education(domain):
+    # GIVEN the form asks for the current job
+    tracker = make_tracker("empty_form", "ik ben kok in Zwolle en heb mbo 2")
+    # WHEN the person answers several things at once
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN every recognised slot is filled in one go
+    slots = slot_events(events)
+    assert slots["current_job"] == "kok"
+    assert slots["current_job_esco"].startswith("http://data.europa.eu/esco/occupation/")
+    assert slots["current_sector"] == "horeca"
+    assert slots["municipality"] == "Zwolle"
+    assert slots["region"] == "overijssel"
+    assert slots["education_level"] == "mbo2"
+    # AND the person is told what was understood
+    assert "Zwolle" in texts(dispatcher)
+
+
+def test_a_question_while_the_job_is_asked_is_not_taken_as_the_job(domain):
+    # GIVEN the form asks for the current job
+    tracker = make_tracker("empty_form", "wat verdient een lasser?", intent="faq")
+    # WHEN the person asks a question instead
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN nothing is set (the form rejects, the FAQ rule answers) and nothing is said
+    assert events == []
+    assert dispatcher.messages == []
+
+
+def test_a_correction_overwrites_the_place_while_another_question_is_open(domain):
+    # GIVEN the form asks about interests and the person lives in Zwolle
+    tracker = make_tracker("half_profile", "nee, ik woon in Deventer")
+    # WHEN the person corrects the place
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN municipality and province are replaced and the change is confirmed
+    slots = slot_events(events)
+    assert slots["municipality"] == "Deventer"
+    assert slots["region"] == "overijssel"
+    assert "aangepast" in texts(dispatcher)
+
+
+def test_a_bare_number_for_the_education_question_means_that_mbo_level(domain):
+    # GIVEN the form asks for the education level
+    tracker = make_tracker("half_profile", "2", slots={"education_level": None},
+                           requested_slot="education_level")
+    # WHEN the person types only "2"
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN it is read as mbo 2
+    assert slot_events(events)["education_level"] == "mbo2"
+
+
+def test_a_button_payload_fills_its_slot_from_the_entity(domain):
+    # GIVEN the form asks for the work status
+    tracker = make_tracker("half_profile", '/inform{"work_status":"bijstand"}',
+                           entities=[{"entity": "work_status", "value": "bijstand"}],
+                           requested_slot="work_status")
+    # WHEN the button is pressed
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the slot takes the button's value
+    assert slot_events(events)["work_status"] == "bijstand"
+
+
+def test_yes_to_the_income_question_means_learn_while_earning(domain):
+    # GIVEN the last question is about keeping an income
+    tracker = make_tracker("half_profile", "ja", intent="affirm",
+                           slots={"interests": ["sleutelen"]},
+                           requested_slot="learn_while_earning")
+    # WHEN the person says yes
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN learn_while_earning is true
+    assert slot_events(events)["learn_while_earning"] is True
+
+
+def test_several_interests_in_everyday_words_are_all_kept(domain):
+    # GIVEN the form asks about interests
+    tracker = make_tracker("half_profile", "ik hou van sleutelen en buiten werken")
+    # WHEN the person names two things
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN both land in the list slot, in order of mention
+    assert slot_events(events)["interests"] == ["sleutelen", "buiten"]
+
+
+def test_not_knowing_the_education_first_helps_then_notes_no_diploma(domain):
+    # GIVEN the form asks for the education level
+    first = make_tracker("half_profile", "weet ik niet", intent="dont_know",
+                         slots={"education_level": None}, requested_slot="education_level")
+    # WHEN the person does not know
+    events, dispatcher = run_action(ValidateProfileForm(), first, domain)
+    # THEN the slot stays empty (asked again with buttons) and a hint is given
+    assert slot_events(events) == {"education_level": None}
+    assert "Geen diploma" in texts(dispatcher)
+    # WHEN the person still does not know the second time
+    second = make_tracker("half_profile", "geen idee", intent="dont_know",
+                          slots={"education_level": None}, requested_slot="education_level")
+    second.events.insert(-1, {"event": "user", "text": "weet ik niet"})
+    events, dispatcher = run_action(ValidateProfileForm(), second, domain)
+    # THEN "geen" is noted so the form can go on, and the person is told
+    assert slot_events(events) == {"education_level": "geen"}
+    assert "aanpassen" in texts(dispatcher)
+
+
+def test_an_unknown_place_gets_a_calm_fallback_and_the_question_again(domain):
+    # GIVEN the form asks where the person lives
+    tracker = make_tracker("half_profile", "Timboektoe aan de Maas", intent="nlu_fallback",
+                           slots={"region": None, "municipality": None},
+                           requested_slot="region")
+    # WHEN the answer is no Dutch place
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the slot stays empty and the reply carries the fallback payload
+    assert slot_events(events) == {"region": None}
+    assert FALLBACK in payloads(dispatcher)
+
+
+def test_i_do_not_work_is_recorded_as_no_job(domain):
+    # GIVEN the form asks for the current job
+    tracker = make_tracker("empty_form", "ik werk niet")
+    # WHEN the person has no job
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the job is noted as none, so the form asks for a sector next
+    slots = slot_events(events)
+    assert slots["current_job"] == "geen werk"
+    assert slots["current_job_esco"] is None
+
+
+def test_markup_in_a_free_text_job_is_stripped(domain):
+    # GIVEN the form asks for the current job
+    tracker = make_tracker("empty_form", "<script>alert(1)</script> imker")
+    # WHEN the answer contains markup
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN no tag survives in the stored value
+    job = slot_events(events).get("current_job") or ""
+    assert "<" not in job and ">" not in job
+
+
+def test_outside_the_form_a_correction_updates_the_profile(domain):
+    # GIVEN recommendations were given for someone in Zwolle
+    tracker = make_tracker("complete_profile", "nee, ik woon in Deventer")
+    # WHEN the correction arrives outside the form
+    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
+    # THEN the global slot mapping action updates the place
+    assert slot_events(events)["municipality"] == "Deventer"
+
+
+def test_inside_the_form_the_global_action_only_copies_campaign_metadata(domain):
+    # GIVEN the form is active and the widget sends campaign metadata
+    tracker = make_tracker("empty_form", "ik ben kok",
+                           metadata={"campaign": "metaal-2026", "sector": "metaal",
+                                     "channel": "web"})
+    # WHEN the global slot mapping action runs
+    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
+    # THEN it copies the metadata and leaves profile slots to the form
+    assert slot_events(events) == {"campaign": "metaal-2026", "campaign_sector": "metaal",
+                                   "channel": "web"}
+
+
+def test_questions_show_how_many_are_left(domain):
+    # GIVEN three profile slots are still empty
+    tracker = make_tracker("half_profile", "ik hou van sleutelen",
+                           slots={"education_level": None})
+    # WHEN the education question is asked
+    _, dispatcher = run_action(AskForEducationLevel(), tracker, domain)
+    # THEN it says how many questions remain and offers buttons
+    message = dispatcher.messages[0]
+    assert message["text"].startswith("Nog 3 vragen.")
+    assert any(b["payload"] == '/inform{"education_level":"mbo2"}' for b in message["buttons"])

@@ -1,0 +1,147 @@
+"""Helpers for the web tests: a socket.io test client, host pages on other origins, browser."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+import pytest
+import socketio
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_executable() -> str:
+    """Debian's Chromium. Browser tests fail (never skip) when it is missing."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: run `make setup-test` (apt-get install chromium)")
+    return path
+
+
+def screenshot(page: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"web-{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
+
+
+class SocketClient:
+    """python-socketio client speaking the widget's protocol (polling: see engineering notes)."""
+
+    def __init__(self, url: str, origin: Optional[str] = None, path: str = "/socket.io") -> None:
+        self.url, self.origin, self.path = url, origin, path
+        self.messages: queue.Queue[Dict[str, Any]] = queue.Queue()
+        self.session_id: Optional[str] = None
+        self._confirmed = threading.Event()
+        self.sio = socketio.Client(reconnection=False)
+        self.sio.on("bot_uttered", self.messages.put)
+        self.sio.on("session_confirm", self._on_confirm)
+
+    def _on_confirm(self, data: Any) -> None:
+        self.session_id = data.get("session_id") if isinstance(data, dict) else data
+        self._confirmed.set()
+
+    def connect(self) -> None:
+        headers = {"Origin": self.origin} if self.origin else {}
+        self.sio.connect(self.url, headers=headers, transports=["polling"],
+                         socketio_path=self.path, wait_timeout=20)
+
+    def request_session(self, session_id: Optional[str] = None, timeout: float = 20) -> str:
+        self._confirmed.clear()
+        self.sio.emit("session_request", {"session_id": session_id})
+        assert self._confirmed.wait(timeout), "no session_confirm"
+        assert self.session_id
+        return self.session_id
+
+    def send(self, text: str, metadata: Optional[Dict[str, Any]] = None,
+             key: str = "customData", session_id: Optional[str] = None) -> None:
+        self.sio.emit("user_uttered", {"message": text, key: metadata or {},
+                                       "session_id": session_id or self.session_id})
+
+    def collect(self, until: Callable[[List[Dict[str, Any]]], bool],
+                timeout: float = 30) -> List[Dict[str, Any]]:
+        """Bot messages received until `until(messages)` holds (fails on timeout)."""
+        got: List[Dict[str, Any]] = []
+        deadline = time.monotonic() + timeout
+        while not until(got):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"timed out; received so far: {got}")
+            try:
+                got.append(self.messages.get(timeout=min(remaining, 0.5)))
+            except queue.Empty:
+                continue
+        return got
+
+    def quiet_for(self, seconds: float) -> List[Dict[str, Any]]:
+        """Everything that arrives within `seconds` (for 'nothing arrives' checks)."""
+        got: List[Dict[str, Any]] = []
+        deadline = time.monotonic() + seconds
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                got.append(self.messages.get(timeout=remaining))
+            except queue.Empty:
+                break
+        return got
+
+    def close(self) -> None:
+        if self.sio.connected:
+            self.sio.disconnect()
+
+
+class HostPages:
+    """A tiny web server on its own port: a 'campaign site' on an origin of its own."""
+
+    def __init__(self, host: str = "localhost") -> None:
+        self.pages: Dict[str, Tuple[str, bytes]] = {}
+        pages = self.pages
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                page = pages.get(self.path.split("?")[0])
+                if page is None:
+                    self.send_error(404)
+                    return
+                content_type, body = page
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.origin = f"http://{host}:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def add(self, path: str, body: str | bytes,
+            content_type: str = "text/html; charset=utf-8") -> str:
+        self.pages[path] = (content_type, body.encode() if isinstance(body, str) else body)
+        return self.origin + path
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def campaign_page(widget_src: str, campaign: str, extra_attrs: str = "",
+                  heading: str = "Campagnesite") -> str:
+    return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{heading}</title></head>
+<body><h1>{heading}</h1><p>Een pagina van een andere partij.</p>
+<script src="{widget_src}" data-campaign="{campaign}" {extra_attrs} defer></script>
+</body></html>"""

@@ -1,0 +1,287 @@
+// The chat panel: consent, transcript, messages, buttons, cards, composer.
+import { renderCustom } from "./cards.js";
+import { Connection } from "./connection.js";
+import { h, icon, ICONS, link } from "./dom.js";
+import { formatText } from "./format.js";
+import { Store } from "./storage.js";
+import { css } from "./styles.js";
+import { T, fill } from "./texts.js";
+import { theme } from "./theme.js";
+
+const TYPING_TIMEOUT_MS = 20000;
+const MAX_INPUT = 2000;
+
+export class Widget {
+  constructor(options) {
+    this.options = options;
+    this.store = new Store(options.campaign, options.retentionDays);
+    this.connection = null;
+    this.typingTimer = null;
+    this.build();
+    this.restoreTranscript();
+    if (options.open) this.open(false);
+  }
+
+  // ---------- structure ----------
+  build() {
+    const o = this.options;
+    this.host = h("div", { "data-techniek-widget": o.campaign || "default" });
+    const shadow = this.host.attachShadow({ mode: "open" });
+    shadow.appendChild(h("style", { text: css(theme(o.color)) }));
+    this.root = h("div", { class: "root", lang: "nl" });
+    shadow.appendChild(this.root);
+
+    this.badge = h("span", { class: "badge", hidden: true }, [h("span", { class: "sr", text: T.unread })]);
+    this.launcher = h("button", {
+      class: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "tw-panel",
+      onclick: () => this.open(true),
+    }, [icon(ICONS.chat), h("span", { text: o.launcherText || T.launcher }), this.badge]);
+
+    this.titleId = "tw-title";
+    this.restartButton = h("button", { type: "button", class: "restart", onclick: () => this.restart() },
+      [icon(ICONS.restart, 18), h("span", { text: T.restart })]);
+    this.closeButton = h("button", { type: "button", class: "close", "aria-label": T.close,
+      onclick: () => this.close() }, [icon(ICONS.close)]);
+    this.status = h("div", { class: "status", role: "status", "aria-live": "polite" });
+    this.log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
+      "aria-label": T.logLabel, tabindex: "-1" });
+    this.body = h("div", { class: "body" }, [this.log]);
+    this.typing = h("div", { class: "typing", "aria-live": "polite" });
+    this.input = h("input", { type: "text", id: "tw-input", maxlength: String(MAX_INPUT), autocomplete: "off",
+      placeholder: T.inputPlaceholder, "aria-label": T.inputLabel, enterkeyhint: "send" });
+    this.sendButton = h("button", { type: "submit", "aria-label": T.send }, [icon(ICONS.send)]);
+    this.composer = h("form", { class: "composer", onsubmit: (e) => { e.preventDefault(); this.submit(); } },
+      [h("label", { class: "sr", for: "tw-input", text: T.inputLabel }), this.input, this.sendButton]);
+
+    this.panel = h("section", {
+      class: "panel", id: "tw-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": this.titleId,
+      hidden: true, onkeydown: (e) => { if (e.key === "Escape") this.close(); },
+    }, [
+      h("div", { class: "head" }, [h("h2", { id: this.titleId, text: o.title || T.defaultTitle }),
+        this.restartButton, this.closeButton]),
+      this.status, this.body, this.typing, this.composer,
+    ]);
+    this.root.appendChild(this.launcher);
+    this.root.appendChild(this.panel);
+    document.body.appendChild(this.host);
+  }
+
+  // ---------- open / close ----------
+  open(moveFocus) {
+    this.panel.hidden = false;
+    this.launcher.hidden = true;
+    this.launcher.setAttribute("aria-expanded", "true");
+    this.badge.hidden = true;
+    if (!this.store.consent) {
+      this.showConsent(moveFocus);
+      return;
+    }
+    this.setComposerEnabled(true);
+    this.connect();
+    if (moveFocus) this.input.focus();
+    this.scrollDown();
+  }
+
+  close() {
+    this.panel.hidden = true;
+    this.launcher.hidden = false;
+    this.launcher.setAttribute("aria-expanded", "false");
+    this.launcher.focus();
+  }
+
+  // ---------- consent ----------
+  showConsent(moveFocus) {
+    if (this.consentBox) return;
+    const o = this.options;
+    const days = o.retentionDays || 90;
+    const agree = h("button", { type: "button", class: "agree", onclick: () => this.acceptConsent() },
+      T.consentButton);
+    this.consentBox = h("div", { class: "consent", role: "group", "aria-labelledby": "tw-consent-title" }, [
+      h("p", { text: o.greeting || T.consentIntro }),
+      h("h3", { id: "tw-consent-title", text: T.consentTitle }),
+      h("ul", null, T.consentPoints.map((p) => h("li", { text: fill(p, { days }) }))),
+      o.privacyUrl ? h("p", null, [link(o.privacyUrl, T.privacyLink, T.newTab)]) : null,
+      agree,
+    ]);
+    this.body.insertBefore(this.consentBox, this.log);
+    this.setComposerEnabled(false);
+    if (moveFocus) agree.focus();
+  }
+
+  acceptConsent() {
+    this.store.giveConsent();
+    if (this.consentBox) this.consentBox.remove();
+    this.consentBox = null;
+    this.setComposerEnabled(true);
+    this.connect();
+    this.input.focus();
+  }
+
+  setComposerEnabled(enabled) {
+    this.input.disabled = !enabled;
+    this.sendButton.disabled = !enabled;
+  }
+
+  // ---------- connection ----------
+  connect() {
+    if (this.connection) return;
+    this.setStatus(T.connecting);
+    this.connection = new Connection({
+      url: this.options.socketUrl,
+      path: this.options.socketPath,
+      sessionId: this.store.sessionId,
+      onMessage: (m) => this.receive(m),
+      onSession: (id, isNew) => this.onSession(id, isNew),
+      onStatus: (s) => this.onStatus(s),
+    });
+  }
+
+  onSession(id, isNew) {
+    if (isNew && this.store.transcript.length) {
+      // The server did not know our old session: start over visibly instead of mixing.
+      this.store.clear(true);
+      this.log.textContent = "";
+    }
+    this.store.sessionId = id;
+    if (!this.store.transcript.length && !this.initSent) {
+      this.initSent = true;
+      this.showTyping();
+      this.connection.send(this.options.initPayload, this.metadata());
+    }
+  }
+
+  onStatus(state) {
+    if (state === "connected") this.setStatus("");
+    else if (state === "error") { this.setStatus(T.connectError); this.hideTyping(); }
+    else if (state === "reconnecting") this.setStatus(T.reconnecting);
+    else if (state === "connecting" && !this.status.textContent) this.setStatus(T.connecting);
+  }
+
+  setStatus(text) {
+    if (this.status.textContent !== text) this.status.textContent = text;
+  }
+
+  metadata() {
+    const o = this.options;
+    const meta = { channel: "web", page_url: window.location.origin + window.location.pathname };
+    if (o.campaign) meta.campaign = o.campaign;
+    if (o.sector) meta.sector = o.sector;
+    if (o.region) meta.region = o.region;
+    return meta;
+  }
+
+  // ---------- sending ----------
+  submit() {
+    const text = this.input.value.trim();
+    if (!text || !this.connection) return;
+    this.input.value = "";
+    this.sendUser(text, text);
+  }
+
+  sendUser(shownText, payload) {
+    this.disableChoices();
+    const entry = { who: "user", text: shownText };
+    this.store.append(entry);
+    this.renderEntry(entry, true);
+    this.showTyping();
+    this.connection.send(payload, this.metadata());
+  }
+
+  restart() {
+    if (this.connection) {
+      // Close the old conversation in the tracker, then start a new session.
+      this.connection.send("/restart", this.metadata());
+      this.connection.close();
+      this.connection = null;
+    }
+    this.store.clear(true);
+    this.initSent = false;
+    this.log.textContent = "";
+    this.hideTyping();
+    this.setStatus("");
+    this.log.appendChild(h("p", { class: "sr", text: T.restartDone }));
+    if (this.store.consent) {
+      this.connect();
+      this.input.focus();
+    }
+  }
+
+  // ---------- receiving ----------
+  receive(message) {
+    if (!message || typeof message !== "object") return;
+    this.hideTyping();
+    const entries = [];
+    if (typeof message.text === "string" && message.text.trim()) {
+      const buttons = (message.quick_replies || message.buttons || [])
+        .filter((b) => b && b.title)
+        .map((b) => ({ title: String(b.title), payload: String(b.payload || b.title) }));
+      entries.push({ who: "bot", text: message.text, buttons });
+    }
+    if (message.custom && typeof message.custom === "object") entries.push({ who: "bot", custom: message.custom });
+    if (message.attachment && message.attachment.payload && message.attachment.payload.src) {
+      entries.push({ who: "bot", text: String(message.attachment.payload.src) });
+    }
+    for (const entry of entries) {
+      this.store.append(entry);
+      this.renderEntry(entry, true);
+    }
+    if (entries.length && this.panel.hidden) this.badge.hidden = false;
+  }
+
+  // ---------- rendering ----------
+  restoreTranscript() {
+    const items = this.store.transcript;
+    items.forEach((entry) => this.renderEntry(entry, false));
+    // Only the last bot message's buttons can still be used after a reload.
+    const last = items[items.length - 1];
+    if (!last || last.who !== "bot" || !last.buttons || !last.buttons.length) this.disableChoices();
+  }
+
+  renderEntry(entry, live) {
+    if (entry.who === "user") {
+      this.log.appendChild(h("div", { class: "msg user" }, [h("span", { class: "sr", text: T.you + " " }), entry.text]));
+    } else if (entry.custom) {
+      const node = renderCustom(entry.custom);
+      if (node) this.log.appendChild(node);
+    } else {
+      const bubble = h("div", { class: "msg bot" }, [h("span", { class: "sr", text: T.bot + " " })]);
+      bubble.appendChild(formatText(entry.text || ""));
+      this.log.appendChild(bubble);
+      if (entry.buttons && entry.buttons.length) this.log.appendChild(this.choices(entry.buttons));
+    }
+    if (live) this.scrollDown();
+  }
+
+  choices(buttons) {
+    const group = h("div", { class: "choices", role: "group", "aria-label": T.choices });
+    for (const b of buttons) {
+      group.appendChild(h("button", { type: "button", onclick: (e) => {
+        e.currentTarget.classList.add("picked");
+        this.sendUser(b.title, b.payload);
+        this.input.focus();
+      } }, b.title));
+    }
+    return group;
+  }
+
+  disableChoices() {
+    this.log.querySelectorAll(".choices button").forEach((button) => { button.disabled = true; });
+  }
+
+  showTyping() {
+    this.typing.textContent = "";
+    this.typing.appendChild(h("span", { class: "dots", "aria-hidden": "true" }, [h("span"), h("span"), h("span")]));
+    this.typing.appendChild(h("span", { class: "sr", text: T.typing }));
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.hideTyping(), TYPING_TIMEOUT_MS);
+  }
+
+  hideTyping() {
+    clearTimeout(this.typingTimer);
+    this.typing.textContent = "";
+  }
+
+  scrollDown() {
+    this.body.scrollTop = this.body.scrollHeight;
+  }
+}
