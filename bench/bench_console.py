@@ -101,6 +101,7 @@ def main() -> None:
     server = subprocess.Popen([sys.executable, "-m", "web"], cwd=REPO_ROOT, env=env,
                               stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/console"
+    started = time.perf_counter()
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -116,12 +117,17 @@ def main() -> None:
         token = re.search(r'name="csrf_token" value="([^"]+)"',
                           http.get(f"{base}/login", timeout=10).text).group(1)
         http.post(f"{base}/login", data={"username": "bench", "password": "bench-password-1",
-                                         "csrf_token": token}, timeout=30)
-
-        t0 = time.perf_counter()
-        first = http.get(f"{base}/api/conversations", timeout=600)
-        cold_s = time.perf_counter() - t0
-        assert first.json()["total"] == N_CONVERSATIONS, first.text[:200]
+                                         "csrf_token": token}, timeout=30,
+                  allow_redirects=False)
+        # The server builds its derived index in the background right after start.
+        busy_ms = []
+        while True:
+            t1 = time.perf_counter()
+            first = http.get(f"{base}/api/conversations", timeout=60).json()
+            busy_ms.append((time.perf_counter() - t1) * 1000)
+            if first["total"] == N_CONVERSATIONS and not first["warnings"]:
+                break
+        cold_s = time.perf_counter() - started
 
         rng = random.Random(1)
         factory = ConversationFactory(seed=9)
@@ -162,7 +168,11 @@ def main() -> None:
         export_ms = (time.perf_counter() - t0) * 1000
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(10)
         log.close()
 
     print("## Adviser console\n")
@@ -177,8 +187,10 @@ def main() -> None:
     print(_row("transcript page (HTML)", html_ms, 200))
     print(_row("transcript API (JSON)", json_ms, 200))
     print(f"\nTargets: list p95 < 300 ms, transcript p95 < 200 ms (✓ met, ✗ missed). "
-          f"First request after start built the derived index from all rows: {cold_s:.1f} s "
-          f"(once; then only `WHERE id > last_id`). Dashboard over all conversations: "
+          f"After start the server builds its derived index from all rows in the background: "
+          f"complete {cold_s:.0f} s after launch (once; then only `WHERE id > last_id`); "
+          f"meanwhile list requests answered within {max(busy_ms):.0f} ms from the partial "
+          f"index with a notice. Dashboard over all conversations: "
           f"{dashboard_ms:.0f} ms; CSV export of all {N_CONVERSATIONS:,}: {export_ms:.0f} ms "
           f"({len(export.content) // 1024} kB).")
     print(f"\nWithout the index, filtering the JSON in `events` directly takes "

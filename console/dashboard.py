@@ -85,7 +85,8 @@ def _table(groups: dict[str, Counter[str]]) -> list[dict[str, Any]]:
     for name, counts in groups.items():
         total = sum(counts.values())
         rows.append({
-            "name": name, "total": total, **{label: counts.get(label, 0) for label in FOLLOW_UP_LABELS},
+            "name": name, "total": total,
+            **{label: counts.get(label, 0) for label in FOLLOW_UP_LABELS},
             "training_share": (counts.get("referred_to_training", 0)
                                + counts.get("started_training", 0)) / total if total else 0.0,
         })

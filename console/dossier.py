@@ -79,11 +79,13 @@ def build_dossier(event_dicts: list[dict[str, Any]], slots: dict[str, Any]) -> d
                      + (f" ({SECTOR_NAMES.get(sector, sector)})." if sector else "."))
     elif sector:
         lines.append(f"Werkt nu in de sector {SECTOR_NAMES.get(sector, sector)}.")
-    if slots.get("work_status"):
-        lines.append("Situatie: " + WORK_STATUS.get(slots["work_status"], slots["work_status"]) + ".")
+    status = slots.get("work_status")
+    if status:
+        lines.append("Situatie: " + WORK_STATUS.get(status, status) + ".")
     place = slots.get("municipality")
     if slots.get("region"):
-        lines.append("Woont in " + (f"{place}, " if place else "") + f"provincie {slots['region']}.")
+        province = "-".join(part.capitalize() for part in str(slots["region"]).split("-"))
+        lines.append("Woont in " + (f"{place}, " if place else "") + f"provincie {province}.")
     interests = slots.get("interests") or []
     if interests:
         names = [INTEREST_NAMES.get(i, i) for i in interests]
@@ -110,8 +112,10 @@ def build_dossier(event_dicts: list[dict[str, Any]], slots: dict[str, Any]) -> d
         elif payload["type"] == "next_steps":
             next_steps = [str(s) for s in payload.get("steps") or []]
             contact = payload.get("contact") if isinstance(payload.get("contact"), dict) else None
-    if slots.get("chosen_profession"):
-        lines.append(f"Wil het meest weten over: {slots['chosen_profession']}.")
+    chosen = slots.get("chosen_profession")
+    if chosen:
+        names = {p["id"]: p["name"] for p in recommended}
+        lines.append(f"Wil het meest weten over: {names.get(chosen, chosen)}.")
     blockers = _blockers(user_events)
     return {
         "lines": lines or ["Nog geen profiel ingevuld."],

@@ -8,6 +8,7 @@ rows; `rebuild()` drops and recomputes it.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import defaultdict
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from console import events as ev
 from console.db import conv_index, index_state
-from conversation_store import EventRow, Store
+from conversation_store import Store
 
 SEARCH_TEXT_CAP = 20_000
 _KEPT_SLOTS = (
@@ -58,55 +59,41 @@ def _blank(sender_id: str) -> dict[str, Any]:
     }
 
 
-def apply_rows(state: dict[str, Any], rows: list[EventRow], low_conf: float) -> dict[str, Any]:
-    """Fold new tracker rows (id order) of one sender into its index row."""
+RawRow = tuple  # (id, sender_id, type_name, timestamp, data JSON text or None)
+DATA_TYPES = ("user", "bot", "slot", "restart", "reset_slots")
+_SLOT_NAME = re.compile(r'"name": "([^"]*)"')
+
+
+def apply_rows(state: dict[str, Any], rows: list[RawRow], low_conf: float) -> dict[str, Any]:
+    """Fold new tracker rows (id order) of one sender into its index row.
+
+    JSON is parsed only where it matters (user and bot rows, and the few slots we keep):
+    decoding dominates the cost of building the index.
+    """
     slots: dict[str, Any] = json.loads(state.get("slots_json") or "{}")
     texts: list[str] = [state.get("search_text") or ""]
-    meta_campaign = state.get("_meta_campaign")
-    for row in rows:
-        data = row.data
-        if row.timestamp is not None:
-            if state["started_at"] is None or row.timestamp < state["started_at"]:
-                state["started_at"] = row.timestamp
-            if state["last_at"] is None or row.timestamp > state["last_at"]:
-                state["last_at"] = row.timestamp
-        state["last_event_id"] = max(state["last_event_id"] or 0, row.id)
-        kind = data.get("event") or row.type_name
-        if kind == "user":
-            state["turns"] += 1
-            text = data.get("text") or ""
-            if state["preview"] is None and text and not text.startswith("/"):
-                state["preview"] = text[:200]
-            texts.append(text)
-            if state["channel"] is None:
-                state["channel"] = ev.channel_of(data, row.sender_id)
-            campaign = ev.metadata_of(data).get("campaign")
-            if isinstance(campaign, str) and campaign and not state["campaign"]:
-                state["campaign"] = campaign[:120]
-                meta_campaign = campaign
-            name, confidence = ev.intent_of(data)
-            if name in ev.FALLBACK_INTENTS or (confidence is not None and confidence < low_conf):
-                state["low_conf"] += 1
-        elif kind == "bot":
-            texts.append(data.get("text") or "")
-            payload = ev.custom_payload(data)
-            if ev.is_fallback_bot(data):
-                state["fallbacks"] += 1
-            if payload:
-                kind_p = payload.get("type")
-                if kind_p == "recommendations":
-                    state["has_recs"] = True
-                    ids = [str(i.get("id")) for i in payload.get("items") or [] if i.get("id")]
-                    state["recommended"] = ";".join(ids) or state["recommended"]
-                elif kind_p == "next_steps":
-                    state["has_steps"] = True
-                elif kind_p == "profile_summary":
-                    state["profile_complete"] = True
-        elif kind == "slot" and data.get("name") in _KEPT_SLOTS:
+    for row_id, sender_id, type_name, timestamp, raw in rows:
+        if timestamp is not None:
+            if state["started_at"] is None or timestamp < state["started_at"]:
+                state["started_at"] = timestamp
+            if state["last_at"] is None or timestamp > state["last_at"]:
+                state["last_at"] = timestamp
+        state["last_event_id"] = max(state["last_event_id"] or 0, row_id)
+        if raw is None:
+            continue
+        if type_name == "slot":
+            found = _SLOT_NAME.search(raw)
+            if not found or found.group(1) not in _KEPT_SLOTS:
+                continue
+        data = _load(raw)
+        if type_name == "user":
+            _fold_user(state, data, sender_id, texts, low_conf)
+        elif type_name == "bot":
+            _fold_bot(state, data, texts)
+        elif type_name == "slot" and data.get("name") in _KEPT_SLOTS:
             slots[data["name"]] = data.get("value")
-        elif kind in ("restart", "reset_slots"):
+        elif type_name in ("restart", "reset_slots"):
             slots = {}
-    state["_meta_campaign"] = meta_campaign
     state["region"] = _short(slots.get("region"))
     state["sector"] = _short(slots.get("current_sector"))
     if not state["campaign"]:
@@ -117,6 +104,50 @@ def apply_rows(state: dict[str, Any], rows: list[EventRow], low_conf: float) -> 
     state["search_text"] = " ".join(t for t in texts if t).lower()[-SEARCH_TEXT_CAP:]
     state["slots_json"] = json.dumps(slots)
     return state
+
+
+def _load(raw: str) -> dict[str, Any]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _fold_user(state: dict[str, Any], data: dict[str, Any], sender_id: str, texts: list[str],
+               low_conf: float) -> None:
+    state["turns"] += 1
+    text = data.get("text") or ""
+    if state["preview"] is None and text and not text.startswith("/"):
+        state["preview"] = text[:200]
+    texts.append(text)
+    if state["channel"] is None:
+        state["channel"] = ev.channel_of(data, sender_id)
+    campaign = ev.metadata_of(data).get("campaign")
+    if isinstance(campaign, str) and campaign and not state["campaign"]:
+        state["campaign"] = campaign[:120]
+    name, confidence = ev.intent_of(data)
+    if name in ev.FALLBACK_INTENTS or (confidence is not None and confidence < low_conf):
+        state["low_conf"] += 1
+
+
+def _fold_bot(state: dict[str, Any], data: dict[str, Any], texts: list[str]) -> None:
+    texts.append(data.get("text") or "")
+    if ev.is_fallback_bot(data):
+        state["fallbacks"] += 1
+    payload = ev.custom_payload(data)
+    if not payload:
+        return
+    kind = payload.get("type")
+    if kind == "recommendations":
+        state["has_recs"] = True
+        ids = [str(i.get("id")) for i in payload.get("items") or []
+               if isinstance(i, dict) and i.get("id")]
+        state["recommended"] = ";".join(ids) or state["recommended"]
+    elif kind == "next_steps":
+        state["has_steps"] = True
+    elif kind == "profile_summary":
+        state["profile_complete"] = True
 
 
 def _short(value: Any, size: int = 60) -> str | None:
@@ -139,32 +170,42 @@ class ConversationIndex:
             ).scalar()
         return int(value or 0)
 
-    def refresh(self, batch: int = 20_000) -> int:
-        """Fold in tracker rows added since the last refresh; returns rows processed."""
-        with self._lock:
-            last = self.last_id()
-            top = self.store.max_event_id()
-            if top == last:
-                return 0
-            if top < last:  # tracker store replaced or emptied: start over
-                self._clear()
-                last = 0
-            processed = 0
-            while True:
-                rows = self.store.rows_after(last, batch)
-                if not rows:
-                    break
-                self._apply(rows)
-                last = rows[-1].id
-                processed += len(rows)
-                with self.engine.begin() as conn:
-                    self._set_last(conn, last)
-            return processed
+    def refresh(self, batch: int = 20_000, wait: float = -1) -> int | None:
+        """Fold in tracker rows added since the last refresh; returns rows processed.
+
+        With `wait` >= 0, gives up after that many seconds when another thread is refreshing
+        (e.g. the first build after start) and returns None: the caller serves the index as
+        it is instead of stalling a page view.
+        """
+        if not self._lock.acquire(timeout=wait):
+            return None
+        try:
+            return self._refresh(batch)
+        finally:
+            self._lock.release()
+
+    def _refresh(self, batch: int) -> int:
+        last = self.last_id()
+        top = self.store.max_event_id()
+        if top == last:
+            return 0
+        if top < last:  # tracker store replaced or emptied: start over
+            self._clear()
+            last = 0
+        processed = 0
+        while True:
+            rows = self.store.raw_rows_after(last, batch, DATA_TYPES)
+            if not rows:
+                return processed
+            last = rows[-1][0]
+            # rows and the new high-water mark commit together: a crash never folds twice
+            self._apply(rows, last)
+            processed += len(rows)
 
     def rebuild(self) -> int:
         with self._lock:
             self._clear()
-        return self.refresh()
+            return self._refresh(20_000)
 
     def _clear(self) -> None:
         with self.engine.begin() as conn:
@@ -179,10 +220,10 @@ class ConversationIndex:
         if not updated.rowcount:
             conn.execute(sa.insert(index_state).values(key="last_id", value=last))
 
-    def _apply(self, rows: list[EventRow]) -> None:
-        by_sender: dict[str, list[EventRow]] = defaultdict(list)
+    def _apply(self, rows: list[RawRow], last: int) -> None:
+        by_sender: dict[str, list[RawRow]] = defaultdict(list)
         for row in rows:
-            by_sender[row.sender_id].append(row)
+            by_sender[row[1]].append(row)
         senders = list(by_sender)
         existing: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
@@ -195,7 +236,6 @@ class ConversationIndex:
         for sender_id, sender_rows in by_sender.items():
             old = existing.get(sender_id)
             state = apply_rows(dict(old) if old else _blank(sender_id), sender_rows, self.low_conf)
-            state.pop("_meta_campaign", None)
             (updates if old else inserts).append(state)
         with self.engine.begin() as conn:
             if inserts:
@@ -206,3 +246,4 @@ class ConversationIndex:
                     .where(conv_index.c.sender_id == state["sender_id"])
                     .values(**{k: v for k, v in state.items() if k != "sender_id"})
                 )
+            self._set_last(conn, last)

@@ -12,7 +12,9 @@ from sqlalchemy.engine import Engine
 
 from console.db import conv_index, handovers, outcome_labels, tags
 
-OUTCOMES = ("recommendations_given", "steps_given", "handover_requested", "abandoned", "in_progress")
+OUTCOMES = (
+    "recommendations_given", "steps_given", "handover_requested", "abandoned", "in_progress",
+)
 CHANNELS = ("web", "telegram", "rest")
 MAX_PER_PAGE = 200
 
@@ -140,7 +142,8 @@ def list_conversations(
     stmt = (
         sa.select(*columns)
         .select_from(
-            conv_index.outerjoin(outcome_labels, outcome_labels.c.sender_id == conv_index.c.sender_id)
+            conv_index.outerjoin(outcome_labels,
+                                 outcome_labels.c.sender_id == conv_index.c.sender_id)
             .outerjoin(handovers, handovers.c.sender_id == conv_index.c.sender_id)
         )
         .where(*clauses)
@@ -161,7 +164,8 @@ def distinct_values(engine: Engine) -> dict[str, list[str]]:
     with engine.connect() as conn:
         for name in ("channel", "campaign", "region", "sector"):
             column = conv_index.c[name]
-            rows = conn.execute(sa.select(column).where(column.is_not(None)).distinct().order_by(column))
+            rows = conn.execute(
+                sa.select(column).where(column.is_not(None)).distinct().order_by(column))
             out[name] = [v for (v,) in rows][:200]
         out["tag"] = [v for (v,) in conn.execute(
             sa.select(tags.c.tag).distinct().order_by(tags.c.tag))][:200]
@@ -172,6 +176,7 @@ def index_row(engine: Engine, sender_id: str, now: float | None = None) -> dict[
     outcome = outcome_expr(now if now is not None else time.time())
     with engine.connect() as conn:
         row = conn.execute(
-            sa.select(conv_index, outcome.label("outcome")).where(conv_index.c.sender_id == sender_id)
+            sa.select(conv_index, outcome.label("outcome"))
+            .where(conv_index.c.sender_id == sender_id)
         ).first()
     return dict(row._mapping) if row else None

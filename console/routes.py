@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import time
@@ -162,6 +163,7 @@ def _ctx(request: web.Request) -> Console:
 def _page(request: web.Request, template: str, status: int = 200, **values: Any) -> web.Response:
     session = request.get("session")
     values.setdefault("message", MESSAGES.get(request.query.get("msg", ""), ""))
+    values.setdefault("index_busy", bool(request.get("index_busy")))
     html = _ctx(request).render(
         template, user=request.get("user"), csrf_token=session.csrf_token if session else "",
         outcome_names=OUTCOME_NAMES, follow_up_names=FOLLOW_UP_NAMES,
@@ -176,9 +178,19 @@ def _audit(request: web.Request, action: str, target: str | None = None,
     audit.record(_ctx(request).engine, user.username if user else None, action, target, detail)
 
 
-async def _refresh(console: Console) -> None:
-    # the first refresh after a fresh start can read many rows: keep the event loop free
-    await asyncio.get_running_loop().run_in_executor(None, console.index.refresh)
+INDEX_WAIT_SECONDS = 2.0
+
+
+async def _refresh(console: Console, request: web.Request | None = None) -> None:
+    """Fold new tracker rows into the index before answering (cheap: `id > last_id`).
+
+    While the first build after start is running, wait at most INDEX_WAIT_SECONDS and then
+    answer from the partial index with a notice, rather than stall the page.
+    """
+    done = await asyncio.get_running_loop().run_in_executor(
+        None, functools.partial(console.index.refresh, wait=INDEX_WAIT_SECONDS))
+    if done is None and request is not None:
+        request["index_busy"] = True
 
 
 def _sender(request: web.Request) -> str:
@@ -277,7 +289,7 @@ async def logout(request: web.Request) -> web.Response:
 
 async def conversation_list(request: web.Request) -> web.Response:
     console = _ctx(request)
-    await _refresh(console)
+    await _refresh(console, request)
     f = Filters.from_query(request.query)
     items, total = list_conversations(console.engine, f, time.time(),
                                       console.settings.abandon_after_seconds)
@@ -305,13 +317,15 @@ def _api_item(item: dict[str, Any]) -> dict[str, Any]:
 
 async def api_conversations(request: web.Request) -> web.Response:
     console = _ctx(request)
-    await _refresh(console)
+    await _refresh(console, request)
     f = Filters.from_query(request.query)
     items, total = list_conversations(console.engine, f, time.time(),
                                       console.settings.abandon_after_seconds)
     _audit(request, "api_list", detail=json.dumps(f.as_query()))
+    warnings = f.problems + (["index is being built; results incomplete"]
+                             if request.get("index_busy") else [])
     return web.json_response({"items": [_api_item(i) for i in items], "total": total,
-                              "page": f.page, "per_page": f.per_page, "warnings": f.problems})
+                              "page": f.page, "per_page": f.per_page, "warnings": warnings})
 
 
 def _transcript(console: Console, sender_id: str) -> dict[str, Any] | None:
@@ -329,7 +343,7 @@ async def api_conversation(request: web.Request) -> web.Response:
     data = _transcript(console, sender_id)
     if data is None:
         return web.json_response({"error": "not found"}, status=404)
-    await _refresh(console)
+    await _refresh(console, request)
     row = index_row(console.engine, sender_id)
     _audit(request, "api_view", sender_id)
     return web.json_response({
@@ -362,7 +376,7 @@ async def conversation_page(request: web.Request) -> web.Response:
     data = _transcript(console, sender_id)
     if data is None:
         return _page(request, "error.html", status=404, message="Dit gesprek bestaat niet (meer).")
-    await _refresh(console)
+    await _refresh(console, request)
     _audit(request, "view", sender_id)
     return _page(request, "conversation.html", sender_id=sender_id, t=data,
                  row=index_row(console.engine, sender_id), work=_work(console, sender_id),
@@ -434,7 +448,7 @@ async def erase_conversation(request: web.Request) -> web.Response:
 
 async def handover_queue(request: web.Request) -> web.Response:
     console = _ctx(request)
-    await _refresh(console)
+    await _refresh(console, request)
     wanted = request.query.get("status", "")
     wanted = wanted if wanted in HANDOVER_STATUSES else ""
     from console.db import conv_index
@@ -443,7 +457,8 @@ async def handover_queue(request: web.Request) -> web.Response:
         sa.select(conv_index.c.sender_id, conv_index.c.last_at, conv_index.c.region,
                   conv_index.c.sector, conv_index.c.campaign, conv_index.c.channel,
                   handovers.c.status, handovers.c.assigned_to)
-        .select_from(conv_index.outerjoin(handovers, handovers.c.sender_id == conv_index.c.sender_id))
+        .select_from(conv_index.outerjoin(handovers,
+                                          handovers.c.sender_id == conv_index.c.sender_id))
         .where(conv_index.c.handover.is_(True))
         .order_by(conv_index.c.last_at.desc())
         .limit(500)
@@ -501,7 +516,7 @@ async def update_handover(request: web.Request) -> web.Response:
 
 async def dashboard(request: web.Request) -> web.Response:
     console = _ctx(request)
-    await _refresh(console)
+    await _refresh(console, request)
     f = Filters.from_query(request.query)
     data = dashboard_data(console.engine, f, time.time())
     charts = {
@@ -521,7 +536,7 @@ async def dashboard(request: web.Request) -> web.Response:
 
 async def _export_items(request: web.Request) -> tuple[list[dict[str, Any]], int, Filters]:
     console = _ctx(request)
-    await _refresh(console)
+    await _refresh(console, request)
     f = Filters.from_query(request.query)
     items, total = list_conversations(console.engine, f, time.time(),
                                       console.settings.abandon_after_seconds, paged=False)
@@ -559,7 +574,8 @@ RETENTION_INTERVAL_SECONDS = 6 * 3600
 
 
 async def retention_task(app: web.Application) -> AsyncIterator[None]:
-    """Deletes conversations older than RETENTION_DAYS shortly after start, then every 6 h."""
+    """Builds the index in the background; deletes conversations older than RETENTION_DAYS
+    shortly after start, then every 6 h."""
     console = app[CONSOLE]
 
     async def loop() -> None:
@@ -575,8 +591,18 @@ async def retention_task(app: web.Application) -> AsyncIterator[None]:
                 log.exception("retention run failed")
             await asyncio.sleep(RETENTION_INTERVAL_SECONDS)
 
-    task = asyncio.create_task(loop())
+    async def build_index() -> None:
+        # The first build after a deploy reads every tracker row (about 15 s per 10,000
+        # conversations here); doing it now keeps it out of the first adviser's request.
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, console.index.refresh)
+        except Exception:
+            log.exception("building the console index failed; requests will retry")
+
+    tasks = [asyncio.create_task(loop()), asyncio.create_task(build_index())]
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    for task in tasks:
+        task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -188,6 +188,29 @@ class Store:
         with self.engine.connect() as conn:
             return [self._row(r) for r in conn.execute(stmt)]
 
+    def raw_rows_after(
+        self, last_id: int, limit: int = 5000, data_types: tuple[str, ...] | None = None
+    ) -> list[tuple[int, str, str, float | None, str | None]]:
+        """(id, sender_id, type_name, timestamp, data JSON text) with id > last_id, id order.
+
+        With `data_types`, `data` is only fetched for those event types (None otherwise): the
+        cheap path for indexers that need only timestamps of the other rows.
+        """
+        if not self.has_table():
+            return []
+        data = EVENTS.c.data
+        if data_types is not None:
+            data = sa.case((EVENTS.c.type_name.in_(data_types), EVENTS.c.data), else_=sa.null())
+        stmt = (
+            sa.select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.type_name, EVENTS.c.timestamp,
+                      data)
+            .where(EVENTS.c.id > last_id)
+            .order_by(EVENTS.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(stmt)]
+
     # -- privacy --------------------------------------------------------------------------
     def erase(self, sender_id: str) -> int:
         """Delete one conversation from the tracker store and the console; rows deleted."""

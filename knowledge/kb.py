@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from knowledge import models
+from knowledge import match_index, models
 from knowledge.recognise.jobs import JobIndex
 from knowledge.recognise.places import PlaceIndex
 from knowledge.recognise.professions import ProfessionIndex
@@ -50,6 +50,7 @@ class KnowledgeBase:
     jobs: JobIndex = field(repr=False)
     places: PlaceIndex = field(repr=False)
     profession_index: ProfessionIndex = field(repr=False)
+    profession_facts: MappingProxyType = field(repr=False)
 
     @classmethod
     def from_engine(cls, engine: Engine) -> KnowledgeBase:
@@ -108,12 +109,13 @@ class KnowledgeBase:
         for t in titles:
             if t["occupation_uri"] and t["origin"] in ("esco_preferred", "esco_alt"):
                 uri_labels.setdefault(t["occupation_uri"], []).append(t["label"])
+        frozen_backgrounds = {k: tuple(v) for k, v in backgrounds.items()}
+        frozen_links = {k: tuple(sorted(v)) for k, v in links.items()}
         return cls(
             professions=MappingProxyType(professions),
-            backgrounds=MappingProxyType({k: tuple(v) for k, v in backgrounds.items()}),
+            backgrounds=MappingProxyType(frozen_backgrounds),
             routes=MappingProxyType(routes),
-            routes_by_profession=MappingProxyType(
-                {k: tuple(sorted(v)) for k, v in links.items()}),
+            routes_by_profession=MappingProxyType(frozen_links),
             funding=funding,
             regions=MappingProxyType(regions),
             municipalities=municipalities,
@@ -125,6 +127,8 @@ class KnowledgeBase:
             jobs=JobIndex(titles),
             places=PlaceIndex(list(municipalities), aliases),
             profession_index=ProfessionIndex(professions, uri_labels),
+            profession_facts=MappingProxyType(match_index.build(
+                professions, frozen_backgrounds, routes, frozen_links)),
         )
 
 

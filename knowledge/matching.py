@@ -13,12 +13,12 @@ from typing import Any
 
 from knowledge import vocab
 from knowledge.kb import KnowledgeBase
+from knowledge.match_index import ProfessionFacts
 from knowledge.recognise.lexicon import INTEREST_REASONS
 
 WEIGHTS = {"interests": 0.40, "background": 0.25, "education": 0.15, "lwe": 0.10,
            "shortage": 0.10}
 CAMPAIGN_BONUS = 0.08
-_PREFIX_STRENGTH = {1: 0.5, 2: 0.75, 3: 0.9, 4: 1.0}
 # Campaign pages may name a sector loosely; map to our profession sectors.
 _CAMPAIGN_SECTOR_ALIASES = {"elektrotechniek": "elektro", "techniek": "", "installatietechniek":
                             "installatie", "maak": "metaal", "maakindustrie": "metaal",
@@ -65,53 +65,8 @@ def person_facts(kb: KnowledgeBase, profile: dict[str, Any],
                        profile.get("learn_while_earning") is True, campaign_sector or None)
 
 
-def _interest_score(person: PersonFacts, prof: dict[str, Any]) -> tuple[float, list[str]]:
-    if not person.interests:
-        return 0.0, []
-    theirs = prof["interests"]
-    total = 0.0
-    matched = []
-    for interest in person.interests:
-        if interest in theirs:
-            total += max(0.5, 1.0 - 0.15 * theirs.index(interest))
-            matched.append(interest)
-    return min(1.0, total / min(len(person.interests), 3)), matched
-
-
-def _background_score(kb: KnowledgeBase, person: PersonFacts,
-                      prof_id: str) -> tuple[float, str | None]:
-    best, reason = 0.0, None
-    for bg in kb.backgrounds.get(prof_id, ()):
-        strength = 0.0
-        if bg["kind"] == "isco" and person.isco08 and person.isco08.startswith(bg["code"]):
-            strength = _PREFIX_STRENGTH.get(len(bg["code"]), 0.5)
-        elif bg["kind"] == "sector" and person.sector == bg["code"]:
-            strength = 0.8
-        if strength > best:
-            best, reason = strength, bg["reason"]
-    return best, reason
-
-
 def starts_without_diploma(kb: KnowledgeBase, prof: dict[str, Any]) -> bool:
-    if prof["entry_level"] == "geen":
-        return True
-    routes = [kb.routes[r] for r in kb.routes_by_profession.get(prof["id"], ())]
-    return any(r["kind"] == "praktijkverklaring" or r["level"] in ("mbo1", "mbo2")
-               for r in routes)
-
-
-def _education_score(kb: KnowledgeBase, person: PersonFacts, prof: dict[str, Any]) -> float:
-    if person.education is None:
-        return 0.7
-    rank = vocab.EDUCATION_RANK[person.education]
-    entry = vocab.EDUCATION_RANK.get(prof["entry_level"], 0)
-    if person.education == "geen":
-        return 1.0 if starts_without_diploma(kb, prof) else 0.2
-    if rank >= 6:  # hbo/wo: can do anything, but roles at mbo4/hbo level use more of it
-        return 1.0 if {"mbo4", "hbo"} & set(prof["mbo_levels"]) else 0.8
-    if rank >= entry:
-        return 1.0
-    return 0.5 if entry - rank == 1 or starts_without_diploma(kb, prof) else 0.2
+    return kb.profession_facts[prof["id"]].starts_without_diploma
 
 
 def work_learn_routes(kb: KnowledgeBase, prof_id: str) -> list[dict[str, Any]]:
@@ -119,8 +74,20 @@ def work_learn_routes(kb: KnowledgeBase, prof_id: str) -> list[dict[str, Any]]:
             if kb.routes[r]["learn_while_earning"]]
 
 
-def _lwe_reason(routes: list[dict[str, Any]]) -> str:
-    kinds = {r["kind"] for r in routes}
+def _education_score(person: PersonFacts, facts: ProfessionFacts) -> float:
+    if person.education is None:
+        return 0.7
+    if person.education == "geen":
+        return 1.0 if facts.starts_without_diploma else 0.2
+    rank = vocab.EDUCATION_RANK[person.education]
+    if rank >= 6:  # hbo/wo: can do anything, but roles at mbo4/hbo level use more of it
+        return 1.0 if facts.high_level else 0.8
+    if rank >= facts.entry_rank:
+        return 1.0
+    return 0.5 if facts.entry_rank - rank == 1 or facts.starts_without_diploma else 0.2
+
+
+def _lwe_reason(kinds: frozenset[str]) -> str:
     if "bbl" in kinds:
         return "Je kunt leren en verdienen tegelijk via een BBL-opleiding"
     if "leerwerktraject" in kinds or "bedrijfsopleiding" in kinds:
@@ -129,24 +96,41 @@ def _lwe_reason(routes: list[dict[str, Any]]) -> str:
 
 
 def score_profession(kb: KnowledgeBase, person: PersonFacts,
-                     prof: dict[str, Any]) -> tuple[float, list[str]]:
-    s_int, matched = _interest_score(person, prof)
-    s_bg, bg_reason = _background_score(kb, person, prof["id"])
-    s_edu = _education_score(kb, person, prof)
-    lwe_routes = work_learn_routes(kb, prof["id"])
-    s_lwe = (1.0 if lwe_routes else 0.0) if person.needs_income else 1.0
-    s_short = max(0, min(3, prof["shortage"])) / 3
+                     prof: dict[str, Any], with_reasons: bool = True
+                     ) -> tuple[float, list[str]]:
+    """Score 0..1 and (when asked; only the shown items need them) the reasons."""
+    facts: ProfessionFacts = kb.profession_facts[prof["id"]]
+    # interests: weighted by how typical each is for the profession
+    matched = [i for i in person.interests if i in facts.interest_weight]
+    s_int = 0.0
+    if person.interests:
+        s_int = min(1.0, sum(facts.interest_weight[i] for i in matched)
+                    / min(len(person.interests), 3))
+    # background: the strongest ISCO prefix or sector that transfers
+    s_bg, bg_reason = 0.0, None
+    if person.isco08:
+        for code, strength, reason in facts.isco_backgrounds:
+            if person.isco08.startswith(code):
+                s_bg, bg_reason = strength, reason
+                break
+    if person.sector in facts.sector_backgrounds and s_bg < 0.8:
+        s_bg, bg_reason = 0.8, facts.sector_backgrounds[person.sector]
+    s_edu = _education_score(person, facts)
+    can_earn = bool(facts.work_learn_kinds)
+    s_lwe = (1.0 if can_earn else 0.0) if person.needs_income else 1.0
     total = (WEIGHTS["interests"] * s_int + WEIGHTS["background"] * s_bg
              + WEIGHTS["education"] * s_edu + WEIGHTS["lwe"] * s_lwe
-             + WEIGHTS["shortage"] * s_short)
-    if person.campaign_sector and person.campaign_sector in prof["sectors"]:
+             + WEIGHTS["shortage"] * facts.shortage)
+    if person.campaign_sector and person.campaign_sector in facts.sectors:
         total += CAMPAIGN_BONUS
+    if not with_reasons:
+        return min(1.0, total), []
     reasons = [INTEREST_REASONS[i] for i in matched[:2]]
     if bg_reason:
         reasons.append(bg_reason.rstrip("."))
-    if person.needs_income and lwe_routes:
-        reasons.append(_lwe_reason(lwe_routes))
-    if person.education == "geen" and starts_without_diploma(kb, prof):
+    if person.needs_income and can_earn:
+        reasons.append(_lwe_reason(facts.work_learn_kinds))
+    if person.education == "geen" and facts.starts_without_diploma:
         reasons.append("Je kunt ook zonder diploma beginnen")
     if prof["shortage"] >= 3 and len(reasons) < 3:
         reasons.append("Er zijn veel vacatures in dit vak")
@@ -162,12 +146,13 @@ def match(kb: KnowledgeBase, profile: dict[str, Any] | None, limit: int = 5,
     limit = max(3, min(5, int(limit or 5)))
     scored = []
     for prof in kb.professions.values():
-        score, reasons = score_profession(kb, person, prof)
-        scored.append((-round(score, 6), prof["id"], score, reasons))
+        score, _ = score_profession(kb, person, prof, with_reasons=False)
+        scored.append((-round(score, 6), prof["id"], score))
     scored.sort(key=lambda t: (t[0], t[1]))
     items = []
-    for _, prof_id, score, reasons in scored[:limit]:
+    for _, prof_id, score in scored[:limit]:
         prof = kb.professions[prof_id]
+        _, reasons = score_profession(kb, person, prof)
         items.append({"id": prof_id, "name": prof["name"], "isco08": prof["isco08"],
                       "esco_uri": prof["esco_uri"] or None, "score": round(score, 2),
                       "reasons": reasons})

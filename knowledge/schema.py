@@ -178,7 +178,7 @@ def read_file(spec: FileSpec, data_dir: Path) -> ParsedFile:
             problems.append(f"{name}:{index}: has {len(record)} fields, header has "
                             f"{len(header)} (a missing quote or comma?)")
             continue
-        raw = dict(zip(header, record))
+        raw = dict(zip(header, record, strict=False))
         row: dict[str, Any] = {}
         ok = True
         for col in spec.columns:

@@ -141,13 +141,16 @@ class Bridge:
             return
         message = query.message
         chat = message.chat if message is not None else None
-        payload = self.table.resolve(query.data or "") if query.data else None
-        # Answer first and always: it stops the spinner on the person's button.
+        payload = self.table.resolve(query.data) if query.data else None
+        usable = False
+        if chat is not None and _private(chat) and payload is not None:
+            # Queued before the first await, so a message typed right after the click
+            # cannot overtake it (handlers run concurrently).
+            self.submit_text(chat.id, payload)
+            usable = True
+        # Answer always: it stops the spinner on the person's button.
         await self._answer(query, None if payload else texts.OLD_BUTTON)
-        if chat is None or not _private(chat) or payload is None:
-            return
-        self.submit_text(chat.id, payload)
-        if isinstance(message, Message):
+        if usable and isinstance(message, Message):
             await self._mark_choice(message, query.data or "")
 
     async def on_unsupported(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -88,8 +88,9 @@ async def healthz(request: web.Request) -> web.Response:
                               "widget_built": _settings(request).widget_bundle.is_file()})
 
 
-async def not_found(request: web.Request) -> web.Response:
-    return render(request, "not_found.html", status=404)
+async def favicon(request: web.Request) -> web.Response:
+    # No icon: answer without a body instead of a 404 in every browser console.
+    return web.Response(status=204, headers={"Cache-Control": "public, max-age=86400"})
 
 
 def setup_routes(app: web.Application) -> None:
@@ -100,4 +101,5 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_get("/test/rasa-webchat", webchat_test_page)
     app.router.add_get("/test/rasa-webchat/webchat.js", webchat_lib)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/favicon.ico", favicon)
     app.router.add_static("/static/", STATIC_DIR, append_version=False)

@@ -45,7 +45,14 @@ def page_csp(settings: Settings) -> str:
 
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
+    try:
+        response = await handler(request)
+    except web.HTTPNotFound:
+        if request.path.startswith("/console"):
+            raise  # the console answers its own errors
+        from web.templates_env import render
+
+        response = render(request, "not_found.html", status=404)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     return response

@@ -131,7 +131,10 @@ class ValidateProfileForm(FormValidationAction):
 
 
 # Digressions stay silent so the rules can answer them; greetings just get the question.
-_POLITE_INTENTS = frozenset({"greet", "thanks"})
+_POLITE_INTENTS = frozenset({"greet", "thanks", "start_profile"})
+# Outside the form only these intents may change the profile; a choice like "lasser lijkt
+# me wat" must not be read as an interest.
+_UPDATE_INTENTS = frozenset({"inform", "start_profile"})
 _SILENT_INTENTS = DIGRESSION_INTENTS | _POLITE_INTENTS
 
 
@@ -149,15 +152,23 @@ class ValidateSlotMappings(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         events: List[EventType] = metadata_slot_events(tracker)
-        if tracker.active_loop_name:
+        turn = turn_from_tracker(tracker, None)
+        if tracker.active_loop_name or turn.intent not in _UPDATE_INTENTS:
             return events
-        result = extract(turn_from_tracker(tracker, None))
+        result = extract(turn)
+        changed = _changed(tracker, result.updates)
+        if changed:
+            _acknowledge(dispatcher, tracker, changed, None)
         events += [SlotSet(k, v) for k, v in result.updates.items()]
         return events
 
 
-class AskForSlotAction(Action):
-    """Asks one profile question, with buttons and a sign of progress."""
+class AskForSlotMixin:
+    """Asks one profile question, with buttons and a sign of progress.
+
+    A mixin rather than an Action subclass, so the SDK registers only the concrete
+    `action_ask_<slot>` classes below.
+    """
 
     slot: str = ""
 
@@ -178,7 +189,7 @@ class AskForSlotAction(Action):
 
 
 def _ask_action(slot_name: str) -> type:
-    return type(f"AskFor_{slot_name}", (AskForSlotAction,), {"slot": slot_name})
+    return type(f"AskFor_{slot_name}", (AskForSlotMixin, Action), {"slot": slot_name})
 
 
 AskForCurrentJob = _ask_action("current_job")

@@ -14,7 +14,8 @@ GENERIC_JOB_WORDS: frozenset[str] = frozenset({
     "leidster", "manager", "directeur", "zelfstandige", "ondernemer", "student", "stagiair",
     "vrijwilliger", "uitzendkracht", "invaller", "oproepkracht", "parttimer", "helper",
     "specialist", "adviseur", "consulent", "coordinator", "beheerder", "operator", "monteur",
-    "technicus", "model", "agent", "lid", "meester", "deskundige", "expert", "zzp", "zzper", "freelancer",
+    "technicus", "model", "agent", "lid", "meester", "deskundige", "expert", "zzp", "zzper",
+    "freelancer",
 })
 
 # Ordinary Dutch words: never matched fuzzily as a job or place (they are real words).

@@ -53,7 +53,8 @@ FAQ_QUESTIONS = {
     "fysiek": ("faq_fysiek", "Is het werk zwaar? Ik heb last van mijn rug."),
     "salaris": ("faq_salaris", "Wat verdien je dan?"),
 }
-OUTCOMES = ["recommendations_given", "steps_given", "handover_requested", "abandoned", "in_progress"]
+OUTCOMES = ["recommendations_given", "steps_given", "handover_requested", "abandoned",
+            "in_progress"]
 
 
 @dataclass
@@ -85,7 +86,8 @@ class ConversationFactory:
         extra_user_texts: tuple[str, ...] = (),
     ) -> Conversation:
         sender = sender_id or (
-            f"telegram:{self.rng.randint(10**8, 10**9)}" if channel == "telegram" else uuid.uuid4().hex
+            f"telegram:{self.rng.randint(10**8, 10**9)}" if channel == "telegram"
+            else uuid.UUID(int=self.rng.getrandbits(128)).hex
         )
         b = _Builder(sender, start, channel, campaign, region, self.rng)
         b.session_start()

@@ -10,8 +10,13 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.console.conftest import ADVISER, ARTIFACTS, CHROMIUM_ARGS, ConsoleServer
-from tests.console.conftest import chromium_executable
+from tests.console.conftest import (
+    ADVISER,
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    ConsoleServer,
+    chromium_executable,
+)
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,9 @@ import csv
 import io
 import json
 
+import pytest
+import sqlalchemy as sa
+
 from console.auth import LoginThrottle, UserError, create_user, verify_user
 from console.db import console_engine, users
 from console.dossier import build_dossier
@@ -14,9 +17,6 @@ from console.masking import mask_pii
 from console.transcript import build_transcript
 from conversation_store import EventRow, replay_slots
 from tests.console.factory import ConversationFactory
-
-import pytest
-import sqlalchemy as sa
 
 
 def test_phone_numbers_and_email_addresses_are_masked():
@@ -100,7 +100,7 @@ def test_dossier_summarises_profile_shortlist_and_worries_in_plain_dutch():
     # THEN it names job, sector, region, interests, shortlist and the worries
     text = " ".join(d["lines"])
     assert "kok (horeca)" in text
-    assert "provincie overijssel" in text
+    assert "provincie Overijssel" in text
     assert "met je handen werken" in text
     assert len(d["recommended"]) == 3
     assert d["blockers"] == [

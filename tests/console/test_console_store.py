@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 import conversation_store
-from console.db import conv_index, console_engine, tags
+from console.db import console_engine, conv_index, tags
 from console.erasure import remember_database
 from console.index import ConversationIndex
 from tests.console.factory import ConversationFactory, create_tracker_db, write

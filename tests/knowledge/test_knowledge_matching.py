@@ -53,7 +53,7 @@ def test_match_is_deterministic_and_breaks_ties_by_id(kb: KnowledgeBase) -> None
     # THEN both lists are equal and equal scores are ordered by id
     assert first == second
     items = first["items"]
-    for a, b in zip(items, items[1:]):
+    for a, b in zip(items, items[1:], strict=False):
         assert a["score"] > b["score"] or a["id"] < b["id"]
 
 

@@ -20,6 +20,9 @@ PROFILE_SLOTS = (
     "education_level", "learn_while_earning",
 )
 SECONDS_PER_DAY = 86400
+# A card is a summary to keep: the best few options (payloads are ordered best first).
+MAX_ROUTES = 3
+MAX_FUNDING = 4
 
 
 @dataclass
@@ -86,9 +89,12 @@ def _add_source(sources: List[Dict[str, str]], name: Any, url: Any, checked: Any
     name, url, checked = str(name or ""), str(url or ""), str(checked or "")
     if not (name or url):
         return
-    entry = {"name": name or url, "url": url, "checked_at": checked}
-    if entry not in sources:
-        sources.append(entry)
+    for known in sources:  # one line per web page (several routes share a site)
+        if (url and known["url"] == url) or (not url and known["name"] == name):
+            if checked and not known["checked_at"]:
+                known["checked_at"] = checked
+            return
+    sources.append({"name": name or url, "url": url, "checked_at": checked})
 
 
 def build_card(store: Any, knowledge: Any, token: str, retention_days: int,
@@ -116,9 +122,9 @@ def build_card(store: Any, knowledge: Any, token: str, retention_days: int,
     summary = knowledge.profile_summary(profile) or {}
 
     routes = []
-    for item in (routes_payload or {}).get("items") or []:
+    for item in ((routes_payload or {}).get("items") or [])[:MAX_ROUTES]:
         routes.append({**item, "kind_label": ROUTE_KIND_LABELS.get(item.get("kind"), "")})
-    funding = list(funding_payload.get("items") or [])
+    funding = list(funding_payload.get("items") or [])[:MAX_FUNDING]
     steps = [str(s) for s in (steps_payload or {}).get("steps") or []]
     contact = (steps_payload or {}).get("contact")
 

@@ -22,7 +22,7 @@ button, input { font: inherit; }
 }
 .head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--accent);
   color: var(--on-accent); }
-.head h2 { flex: 1; margin: 0; font-size: 17px; }
+.head h2 { flex: 1; margin: 0; font-size: 16px; line-height: 1.25; }
 .head button { display: inline-flex; align-items: center; gap: 4px; min-height: 44px; min-width: 44px;
   justify-content: center; padding: 6px 10px; border: 2px solid currentColor; border-radius: 8px;
   background: transparent; color: inherit; cursor: pointer; font-size: 14px; font-weight: 600; }

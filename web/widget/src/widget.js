@@ -209,6 +209,8 @@ export class Widget {
   // ---------- receiving ----------
   receive(message) {
     if (!message || typeof message !== "object") return;
+    // Measured by bench/bench_widget.py: time from navigation start to the first bot message.
+    if (!this.firstBotAt) this.firstBotAt = performance.now();
     this.hideTyping();
     const entries = [];
     if (typeof message.text === "string" && message.text.trim()) {

@@ -1,0 +1,118 @@
+"""Advice actions: recommendations, routes/funding/next steps, FAQ, card, session."""
+
+from __future__ import annotations
+
+from bot.actions.advice import ActionMakeCard, ActionRecommend, ActionShowRoutes
+from bot.actions.faq import ActionAnswerFaq
+from bot.actions.session import ActionGreet, ActionSessionStart
+from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
+
+
+def _recommended(domain) -> list[str]:
+    events, _ = run_action(ActionRecommend(), make_tracker("complete_profile"), domain)
+    return slot_events(events)["recommended_professions"]
+
+
+def test_recommendations_carry_3_to_5_items_with_a_button_each(domain):
+    # GIVEN a complete profile
+    tracker = make_tracker("complete_profile")
+    # WHEN the recommendations are made
+    events, dispatcher = run_action(ActionRecommend(), tracker, domain)
+    # THEN the payload holds 3-5 items with reasons, and each item has a button
+    recs = next(p for p in payloads(dispatcher) if p["type"] == "recommendations")
+    assert 3 <= len(recs["items"]) <= 5
+    assert all(item["reasons"] for item in recs["items"])
+    buttons = [b for m in dispatcher.messages for b in (m.get("buttons") or [])]
+    assert [b["payload"] for b in buttons] == [
+        f'/choose_profession{{"profession":"{item["id"]}"}}' for item in recs["items"]]
+    # AND a profile summary is sent, and the ids are remembered
+    assert any(p["type"] == "profile_summary" for p in payloads(dispatcher))
+    assert slot_events(events)["recommended_professions"] == [i["id"] for i in recs["items"]]
+
+
+def test_choosing_a_profession_gives_routes_then_funding_then_next_steps(domain):
+    # GIVEN recommendations were made
+    recommended = _recommended(domain)
+    tracker = make_tracker("complete_profile", "de tweede", intent="choose_profession",
+                           slots={"recommended_professions": recommended})
+    # WHEN the person picks "de tweede"
+    events, dispatcher = run_action(ActionShowRoutes(), tracker, domain)
+    # THEN the second profession is chosen and the three payloads come in order
+    assert slot_events(events)["chosen_profession"] == recommended[1]
+    kinds = [p["type"] for p in payloads(dispatcher)]
+    assert kinds == ["routes", "funding", "next_steps"]
+    steps = payloads(dispatcher)[2]
+    assert len(steps["steps"]) >= 3
+    assert "overijssel" in steps["contact"]["regions"]
+    # AND the turn ends with the three follow-up buttons
+    titles = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
+    assert titles == ["Maak mijn overstapkaart", "Ander beroep bekijken",
+                      "Ik wil een adviseur spreken"]
+
+
+def test_a_faq_answer_names_its_source_and_check_date(domain):
+    # GIVEN a person asks about pay for a named profession
+    tracker = make_tracker("complete_profile", "wat verdient een lasser?", intent="faq")
+    # WHEN the FAQ action answers
+    _, dispatcher = run_action(ActionAnswerFaq(), tracker, domain)
+    # THEN the answer says where the fact comes from and when it was checked
+    assert "bron:" in texts(dispatcher)
+    assert "gecontroleerd op" in texts(dispatcher)
+
+
+def test_stap_budget_is_honestly_reported_as_ended_with_current_alternatives(domain):
+    # GIVEN someone asks for a scheme that has ended
+    tracker = make_tracker("complete_profile", "kan ik STAP-budget krijgen?", intent="faq")
+    # WHEN the FAQ action answers
+    _, dispatcher = run_action(ActionAnswerFaq(), tracker, domain)
+    # THEN it says the scheme is gone and offers only current funding
+    assert "STAP" in texts(dispatcher)
+    funding = next(p for p in payloads(dispatcher) if p["type"] == "funding")
+    assert all("stap" not in item["id"].lower() for item in funding["items"])
+
+
+def test_the_route_card_link_is_private_and_stable(domain):
+    # GIVEN a person with a chosen profession
+    tracker = make_tracker("complete_profile", "maak mijn overstapkaart", intent="make_card",
+                           slots={"chosen_profession": _recommended(domain)[0]})
+    # WHEN the card is made
+    events, dispatcher = run_action(ActionMakeCard(), tracker, domain)
+    # THEN a long random token is stored and the link points at it
+    token = slot_events(events)["card_token"]
+    assert len(token) >= 30
+    assert f"/kaart/{token}" in texts(dispatcher)
+    assert any(p["type"] == "profile_summary" for p in payloads(dispatcher))
+    # AND asking again keeps the same link
+    again = make_tracker("complete_profile", "nog een keer", intent="make_card",
+                         slots={"card_token": token})
+    events, _ = run_action(ActionMakeCard(), again, domain)
+    assert slot_events(events)["card_token"] == token
+
+
+def test_session_start_keeps_slots_and_stores_campaign_metadata(domain):
+    # GIVEN a new session whose first message came from a campaign page
+    tracker = make_tracker("complete_profile", slots={"session_started_metadata": {
+        "campaign": "metaal-2026", "sector": "metaal", "region": "gelderland",
+        "page_url": "https://example.nl/metaal", "channel": "web"}})
+    # WHEN the session starts
+    events, _ = run_action(ActionSessionStart(), tracker, domain)
+    # THEN earlier slots are carried over and the campaign lands in its slots
+    slots = slot_events(events)
+    assert slots["current_job"] == "kok"
+    assert slots["campaign"] == "metaal-2026"
+    assert slots["campaign_sector"] == "metaal"
+    assert slots["campaign_region"] == "gelderland"
+    assert events[0]["event"] == "session_started"
+    assert (events[-1]["event"], events[-1]["name"]) == ("action", "action_listen")
+
+
+def test_the_greeting_says_what_it_does_not_do_and_names_the_campaign_sector(domain):
+    # GIVEN a person arriving from a metal campaign
+    tracker = make_tracker("empty_form", "hoi", intent="greet", active_loop=None,
+                           slots={"campaign_sector": "metaal"})
+    # WHEN the assistant greets
+    _, dispatcher = run_action(ActionGreet(), tracker, domain)
+    # THEN it mentions the sector and says it cannot promise a job or money
+    said = texts(dispatcher)
+    assert "metaal" in said
+    assert "geen baan of geld beloven" in said
