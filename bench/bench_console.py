@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -161,6 +162,9 @@ def main() -> None:
             assert r.status_code == 200
 
         t0 = time.perf_counter()
+        http.get(f"{base}/handovers", timeout=60)
+        handovers_ms = (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
         http.get(f"{base}/dashboard", timeout=60)
         dashboard_ms = (time.perf_counter() - t0) * 1000
         t0 = time.perf_counter()
@@ -174,6 +178,7 @@ def main() -> None:
             server.kill()
             server.wait(10)
         log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
 
     print("## Adviser console\n")
     print(f"{N_CONVERSATIONS:,} generated conversations ({rows:,} tracker rows in Rasa 3.6's "
@@ -190,7 +195,8 @@ def main() -> None:
           f"After start the server builds its derived index from all rows in the background: "
           f"complete {cold_s:.0f} s after launch (once; then only `WHERE id > last_id`); "
           f"meanwhile list requests answered within {max(busy_ms):.0f} ms from the partial "
-          f"index with a notice. Dashboard over all conversations: "
+          f"index with a notice. Handover queue: {handovers_ms:.0f} ms. "
+          "Dashboard over all conversations: "
           f"{dashboard_ms:.0f} ms; CSV export of all {N_CONVERSATIONS:,}: {export_ms:.0f} ms "
           f"({len(export.content) // 1024} kB).")
     print(f"\nWithout the index, filtering the JSON in `events` directly takes "

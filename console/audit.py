@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from console.db import audit
+from console.masking import mask_pii
 
 
 def record(
@@ -19,7 +20,9 @@ def record(
         conn.execute(
             sa.insert(audit).values(
                 at=time.time(), username=username, action=action,
-                target=(target or "")[:255] or None, detail=(detail or "")[:1000] or None,
+                # filters typed by advisers may hold a phone number or e-mail address
+                target=(target or "")[:255] or None,
+                detail=mask_pii(detail or "")[:1000] or None,
             )
         )
 

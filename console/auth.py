@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from console.db import login_failures, sessions, users
 
 ROLES = ("adviser", "admin")
+PRE_PREFIX = "pre."
 _HASHER = PasswordHasher()
 # Verifying against a dummy hash when the user is unknown keeps response times alike.
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
@@ -100,21 +101,31 @@ class SessionManager:
         return hmac.new(self._key, token.encode(), hashlib.sha256).hexdigest()
 
     def start(self, user: User | None) -> Session:
+        if user is None:
+            # Pre-login session: stateless (token + HMAC-derived CSRF token), so that anonymous
+            # visitors of the login form cannot fill the sessions table.
+            token = PRE_PREFIX + secrets.token_urlsafe(32)
+            return Session(token, self._pre_csrf(token), None)
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         now = time.time()
         with self.engine.begin() as conn:
             conn.execute(sa.delete(sessions).where(sessions.c.expires_at < now))
             conn.execute(
                 sa.insert(sessions).values(
-                    token_hash=self._hash(token), user_id=user.id if user else None,
+                    token_hash=self._hash(token), user_id=user.id,
                     csrf_token=csrf, created_at=now, expires_at=now + self.lifetime,
                 )
             )
         return Session(token, csrf, user)
 
+    def _pre_csrf(self, token: str) -> str:
+        return hmac.new(self._key, b"csrf|" + token.encode(), hashlib.sha256).hexdigest()
+
     def load(self, token: str | None) -> Session | None:
         if not token or len(token) > 200:
             return None
+        if token.startswith(PRE_PREFIX):
+            return Session(token, self._pre_csrf(token), None)
         stmt = (
             sa.select(sessions, users.c.username, users.c.role)
             .select_from(sessions.outerjoin(users, users.c.id == sessions.c.user_id))
@@ -128,6 +139,8 @@ class SessionManager:
         return Session(token, row.csrf_token, user)
 
     def end(self, token: str) -> None:
+        if token.startswith(PRE_PREFIX):
+            return
         with self.engine.begin() as conn:
             conn.execute(sa.delete(sessions).where(sessions.c.token_hash == self._hash(token)))
 

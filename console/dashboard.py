@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from console.db import conv_index, outcome_labels
-from console.queries import Filters, outcome_expr, where_clauses
+from console.queries import TZ, Filters, outcome_expr, where_clauses
 
 FOLLOW_UP_LABELS = ("informed", "referred_to_training", "started_training", "no_follow_up")
 
@@ -37,7 +37,7 @@ def dashboard_data(engine: Engine, f: Filters, now: float) -> dict[str, Any]:
     turns = fallbacks = 0
     with engine.connect() as conn:
         for r in conn.execute(stmt):
-            day = dt.datetime.fromtimestamp(r.started_at or 0, dt.timezone.utc).date().isoformat()
+            day = dt.datetime.fromtimestamp(r.started_at or 0, TZ).date().isoformat()
             per_day[day] += 1
             funnel["started"] += 1
             funnel["profile"] += bool(r.profile_complete)

@@ -107,6 +107,8 @@ conv_index = sa.Table(
     sa.Column("region", sa.String(40), index=True),
     sa.Column("sector", sa.String(60), index=True),
     sa.Column("handover", sa.Boolean, nullable=False, default=False),
+    sa.Column("handover_consent", sa.Boolean),  # None = not asked
+    sa.Column("has_contact", sa.Boolean, nullable=False, default=False),  # never the contact
     sa.Column("has_steps", sa.Boolean, nullable=False, default=False),
     sa.Column("has_recs", sa.Boolean, nullable=False, default=False),
     sa.Column("profile_complete", sa.Boolean, nullable=False, default=False),
@@ -151,7 +153,8 @@ def console_engine(url: str, create: bool = True) -> Engine | None:
             if not path.exists() and not create:
                 return None
             path.parent.mkdir(parents=True, exist_ok=True)
-        kwargs: dict[str, Any] = {"future": True}
+        # hide_parameters: errors in logs must not carry sender ids or message texts
+        kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
         engine = sa.create_engine(url, **kwargs)
@@ -165,9 +168,24 @@ def console_engine(url: str, create: bool = True) -> Engine | None:
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
 
+        _drop_outdated_index(engine)
         metadata.create_all(engine)
         _ENGINES[url] = engine
         return engine
+
+
+def _drop_outdated_index(engine: Engine) -> None:
+    """The index is a cache: when its columns changed between releases, drop and rebuild it."""
+    inspector = sa.inspect(engine)
+    if not inspector.has_table(conv_index.name):
+        return
+    present = {c["name"] for c in inspector.get_columns(conv_index.name)}
+    if present >= {c.name for c in conv_index.columns}:
+        return
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"DROP TABLE {conv_index.name}"))
+        if inspector.has_table(index_state.name):
+            conn.execute(sa.delete(index_state))
 
 
 def dispose_all() -> None:

@@ -15,6 +15,11 @@ def remember_database(url: str) -> None:
     _KNOWN_URLS.add(url)
 
 
+def forget_databases() -> None:
+    """Forget remembered databases (tests start and stop their own servers)."""
+    _KNOWN_URLS.clear()
+
+
 def erase_console_rows(sender_ids: list[str]) -> int:
     """Delete tags, notes, handover status, outcome labels and index rows; rows deleted."""
     if not sender_ids:

@@ -15,7 +15,7 @@ COLUMNS = ("sender_id", "started_at", "channel", "campaign", "region", "sector",
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _iso(ts: float | None) -> str | None:
+def iso_time(ts: float | None) -> str | None:
     return dt.datetime.fromtimestamp(ts, dt.timezone.utc).isoformat() if ts else None
 
 
@@ -23,7 +23,7 @@ def export_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for item in items:
         row = {name: item.get(name) for name in COLUMNS}
-        row["started_at"] = _iso(item.get("started_at"))
+        row["started_at"] = iso_time(item.get("started_at"))
         row["preview"] = mask_pii(item.get("preview"))
         rows.append(row)
     return rows

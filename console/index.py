@@ -26,6 +26,8 @@ _KEPT_SLOTS = (
     "current_sector",
     "campaign",
     "handover_requested",
+    "handover_consent",
+    "handover_contact",
     "current_job",
     "interests",
     "education_level",
@@ -46,6 +48,8 @@ def _blank(sender_id: str) -> dict[str, Any]:
         "region": None,
         "sector": None,
         "handover": False,
+        "handover_consent": None,
+        "has_contact": False,
         "has_steps": False,
         "has_recs": False,
         "profile_complete": False,
@@ -91,7 +95,10 @@ def apply_rows(state: dict[str, Any], rows: list[RawRow], low_conf: float) -> di
         elif type_name == "bot":
             _fold_bot(state, data, texts)
         elif type_name == "slot" and data.get("name") in _KEPT_SLOTS:
-            slots[data["name"]] = data.get("value")
+            value = data.get("value")
+            if data["name"] == "handover_contact":  # keep only whether one was given
+                value = bool(value)
+            slots[data["name"]] = value
         elif type_name in ("restart", "reset_slots"):
             slots = {}
     state["region"] = _short(slots.get("region"))
@@ -99,6 +106,9 @@ def apply_rows(state: dict[str, Any], rows: list[RawRow], low_conf: float) -> di
     if not state["campaign"]:
         state["campaign"] = _short(slots.get("campaign"), 120)
     state["handover"] = slots.get("handover_requested") is True
+    consent = slots.get("handover_consent")
+    state["handover_consent"] = consent if isinstance(consent, bool) else None
+    state["has_contact"] = slots.get("handover_contact") is True
     if all(slots.get(name) for name in PROFILE_SLOTS):
         state["profile_complete"] = True
     state["search_text"] = " ".join(t for t in texts if t).lower()[-SEARCH_TEXT_CAP:]

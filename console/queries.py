@@ -6,6 +6,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -93,8 +94,11 @@ def _int(raw: str | None, default: int, low: int, high: int) -> int:
         return default
 
 
+TZ = ZoneInfo("Europe/Amsterdam")  # advisers think in Dutch days
+
+
 def _day_start(day: dt.date) -> float:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.timezone.utc).timestamp()
+    return dt.datetime.combine(day, dt.time.min, tzinfo=TZ).timestamp()
 
 
 def _like(text: str) -> str:

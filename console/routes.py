@@ -9,7 +9,7 @@ import json
 import logging
 import time
 from typing import Any, AsyncIterator, Awaitable, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import sqlalchemy as sa
 from aiohttp import web
@@ -18,9 +18,9 @@ from console import audit
 from console.charts import bar_chart, hbar_chart
 from console.context import Console, make_console
 from console.dashboard import FOLLOW_UP_LABELS, dashboard_data
-from console.db import handovers, notes, outcome_labels, tags
+from console.db import conv_index, handovers, notes, outcome_labels, tags
 from console.dossier import build_dossier
-from console.export import to_csv, to_json
+from console.export import iso_time, to_csv, to_json
 from console.queries import (
     CHANNELS,
     OUTCOMES,
@@ -201,8 +201,6 @@ def _sender(request: web.Request) -> str:
 
 
 def _back(sender_id: str, msg: str = "saved") -> web.HTTPFound:
-    from urllib.parse import quote
-
     return web.HTTPFound(f"{PREFIX}/conversations/{quote(sender_id, safe='')}?msg={msg}")
 
 
@@ -306,10 +304,8 @@ async def conversation_list(request: web.Request) -> web.Response:
 
 
 def _api_item(item: dict[str, Any]) -> dict[str, Any]:
-    from console.export import _iso
-
     return {
-        "sender_id": item["sender_id"], "started_at": _iso(item["started_at"]),
+        "sender_id": item["sender_id"], "started_at": iso_time(item["started_at"]),
         "channel": item["channel"], "campaign": item["campaign"], "region": item["region"],
         "sector": item["sector"], "outcome": item["outcome"], "turns": item["turns"],
     }
@@ -451,11 +447,10 @@ async def handover_queue(request: web.Request) -> web.Response:
     await _refresh(console, request)
     wanted = request.query.get("status", "")
     wanted = wanted if wanted in HANDOVER_STATUSES else ""
-    from console.db import conv_index
-
     stmt = (
         sa.select(conv_index.c.sender_id, conv_index.c.last_at, conv_index.c.region,
                   conv_index.c.sector, conv_index.c.campaign, conv_index.c.channel,
+                  conv_index.c.handover_consent.label("consent"), conv_index.c.has_contact,
                   handovers.c.status, handovers.c.assigned_to)
         .select_from(conv_index.outerjoin(handovers,
                                           handovers.c.sender_id == conv_index.c.sender_id))
@@ -463,15 +458,14 @@ async def handover_queue(request: web.Request) -> web.Response:
         .order_by(conv_index.c.last_at.desc())
         .limit(500)
     )
+    if wanted == "open":
+        stmt = stmt.where(sa.or_(handovers.c.status.is_(None), handovers.c.status == "open"))
+    elif wanted:
+        stmt = stmt.where(handovers.c.status == wanted)
     with console.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(stmt)]
     for row in rows:
         row["status"] = row["status"] or "open"
-        slots = console.store.latest_slots(row["sender_id"])
-        row["consent"] = slots.get("handover_consent")
-        row["has_contact"] = bool(slots.get("handover_contact"))
-    if wanted:
-        rows = [r for r in rows if r["status"] == wanted]
     _audit(request, "view_handovers")
     return _page(request, "handovers.html", rows=rows, wanted=wanted)
 
@@ -507,8 +501,6 @@ async def update_handover(request: web.Request) -> web.Response:
         if not done.rowcount:
             conn.execute(sa.insert(handovers).values(sender_id=sender_id, **values))
     _audit(request, "handover_update", sender_id, status)
-    from urllib.parse import quote
-
     raise web.HTTPFound(f"{PREFIX}/handovers/{quote(sender_id, safe='')}?msg=saved")
 
 

@@ -295,7 +295,8 @@ def engine_for(url: str) -> Engine:
     with _LOCK:
         engine = _ENGINES.get(url)
         if engine is None:
-            kwargs: dict[str, Any] = {"future": True}
+            # hide_parameters: errors in logs must not carry sender ids or message texts
+            kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
             if url.startswith("sqlite"):
                 # aiohttp handlers and background threads share the pool
                 kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}

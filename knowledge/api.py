@@ -4,20 +4,34 @@ memory. Opening is guarded by a lock; after that every call only reads."""
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 
 from knowledge import loader
 from knowledge import settings as settings_mod
 from knowledge.kb import KnowledgeBase
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _default: KnowledgeBase | None = None
 
 
-def open_knowledge_base(settings: settings_mod.Settings | None = None) -> KnowledgeBase:
-    """Build the database if the data changed, then load it into memory."""
+def open_knowledge_base(settings: settings_mod.Settings | None = None,
+                        keep_old_on_error: bool = False) -> KnowledgeBase:
+    """Build the database if the data changed, then load it into memory.
+
+    With ``keep_old_on_error`` a failed rebuild falls back to the last complete build (a
+    running service keeps answering; the problems are logged). Without a previous build the
+    error is raised either way.
+    """
     settings = settings or settings_mod.load()
-    loader.build(settings)
+    try:
+        loader.build(settings)
+    except loader.BuildError as exc:
+        if not (keep_old_on_error and loader.has_complete_build(settings)):
+            raise
+        log.error("knowledge data not rebuilt, using the previous build: %s",
+                  "; ".join(exc.problems[:20]))
     engine = loader.make_engine(settings.database_url)
     try:
         return KnowledgeBase.from_engine(engine)
@@ -31,7 +45,7 @@ def default() -> KnowledgeBase:
     if kb is None:
         with _lock:
             if _default is None:
-                _default = open_knowledge_base()
+                _default = open_knowledge_base(keep_old_on_error=True)
                 # The indexes are ~10^6 long-lived objects; freezing them keeps the garbage
                 # collector from rescanning them during requests (p95 latency).
                 gc.collect()

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, insert, inspect, select
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from knowledge import esco, models, schema
@@ -73,6 +74,18 @@ def stored_hash(engine: Engine) -> str | None:
             ).scalar_one_or_none()
     except Exception:  # noqa: BLE001 - an unreadable database simply gets rebuilt
         return None
+
+
+def has_complete_build(settings: Settings) -> bool:
+    """True when the database holds a finished build (any data hash)."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        return False
+    engine = make_engine(settings.database_url)
+    try:
+        return stored_hash(engine) is not None
+    finally:
+        engine.dispose()
 
 
 def _joined(values: list[str] | None) -> str:
@@ -151,6 +164,15 @@ def _esco_rows(settings: Settings, parsed: dict[str, schema.ParsedFile]
 
 def _write(engine: Engine, table_rows: dict[type, list[dict[str, Any]]], digest: str,
            settings: Settings) -> None:
+    try:
+        _write_tables(engine, table_rows, digest, settings)
+    except SQLAlchemyError as exc:
+        # The transaction rolled back; say so in the same shape as data problems.
+        raise BuildError([f"database:0: {type(exc).__name__}: {exc.orig or exc}"]) from exc
+
+
+def _write_tables(engine: Engine, table_rows: dict[type, list[dict[str, Any]]], digest: str,
+                  settings: Settings) -> None:
     with engine.begin() as conn:
         models.Base.metadata.drop_all(conn)
         models.Base.metadata.create_all(conn)
@@ -175,7 +197,8 @@ def build(settings: Settings, force: bool = False) -> BuildResult:
         url = make_url(settings.database_url)
         is_sqlite_file = url.get_backend_name() == "sqlite" and url.database not in (
             None, "", ":memory:")
-        if not force:
+        exists = not is_sqlite_file or Path(url.database).is_file()
+        if not force and exists:  # connecting to SQLite would create an empty file
             engine = make_engine(settings.database_url)
             try:
                 if stored_hash(engine) == digest:
@@ -184,6 +207,8 @@ def build(settings: Settings, force: bool = False) -> BuildResult:
                 engine.dispose()
         parsed = schema.read_all(settings.knowledge_data_dir)
         problems = [p for pf in parsed.values() for p in pf.problems]
+        if not problems:
+            problems = schema.reference_problems(parsed)
         if settings.esco_dir is not None:
             # With ESCO the curated job list only adds everyday words; its absence is a
             # validation problem, not a reason to refuse to run.

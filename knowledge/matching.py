@@ -41,8 +41,10 @@ class PersonFacts:
 
 def person_facts(kb: KnowledgeBase, profile: dict[str, Any],
                  campaign: dict[str, Any] | None) -> PersonFacts:
-    interests = tuple(dict.fromkeys(
-        i for i in (profile.get("interests") or []) if i in vocab.INTERESTS))
+    raw_interests = profile.get("interests") or []
+    if isinstance(raw_interests, str):  # a slot filled with one value instead of a list
+        raw_interests = [raw_interests]
+    interests = tuple(dict.fromkeys(i for i in raw_interests if i in vocab.INTERESTS))
     isco08 = job_label = None
     sector = profile.get("current_sector") if profile.get("current_sector") in \
         vocab.CURRENT_SECTORS else None

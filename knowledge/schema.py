@@ -202,3 +202,27 @@ def read_file(spec: FileSpec, data_dir: Path) -> ParsedFile:
 
 def read_all(data_dir: Path) -> dict[str, ParsedFile]:
     return {table: read_file(spec, data_dir) for table, spec in SPECS.items()}
+
+
+def reference_problems(parsed: dict[str, ParsedFile]) -> list[str]:
+    """References the database enforces as foreign keys (PostgreSQL does, SQLite does not):
+    checked before writing so both refuse the same data with the same messages."""
+    problems: list[str] = []
+    prof_ids = {row["id"] for _, row in parsed["professions"].rows}
+    region_ids = {row["id"] for _, row in parsed["labour_market_regions"].rows}
+    for n, row in parsed["profession_backgrounds"].rows:
+        if row["profession_id"] not in prof_ids:
+            problems.append(f"profession_backgrounds.csv:{n}: unknown profession_id "
+                            f"'{row['profession_id']}'")
+    for n, row in parsed["routes"].rows:
+        for pid in row["profession_ids"]:
+            if pid not in prof_ids:
+                problems.append(f"routes.csv:{n}: unknown profession id '{pid}'")
+    for n, row in parsed["faq"].rows:
+        if row["profession_id"] and row["profession_id"] not in prof_ids:
+            problems.append(f"faq.csv:{n}: unknown profession_id '{row['profession_id']}'")
+    for n, row in parsed["municipalities"].rows:
+        if row["labour_market_region"] not in region_ids:
+            problems.append(f"municipalities.csv:{n}: unknown labour_market_region "
+                            f"'{row['labour_market_region']}'")
+    return problems

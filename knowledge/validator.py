@@ -80,6 +80,8 @@ class _Checker:
                     self.add(table, n, f"checked_at {row['checked_at']} is in the future")
                 if "id" in names and row.get("id") and not schema.SLUG_RE.match(row["id"]):
                     self.add(table, n, f"id '{row['id']}' is not a slug (a-z, 0-9, - or _)")
+                if "id" in names and len(row.get("id") or "") > 64:
+                    self.add(table, n, "id is longer than 64 characters")
 
     def isco(self, table: str, n: int, code: str, prefix: bool = False) -> None:
         pattern = ISCO_PREFIX_RE if prefix else ISCO_RE
@@ -113,12 +115,10 @@ class _Checker:
                 self.add("professions", n, "no interests given")
 
     def references(self) -> None:
-        prof_ids = {p["id"] for _, p in self.rows("professions")}
+        self.problems.extend(schema.reference_problems(self.parsed))
         region_ids = {r["id"] for _, r in self.rows("labour_market_regions")}
+        region_provinces = {r["id"]: r["provinces"] for _, r in self.rows("labour_market_regions")}
         for n, b in self.rows("profession_backgrounds"):
-            if b["profession_id"] not in prof_ids:
-                self.add("profession_backgrounds", n,
-                         f"unknown profession_id '{b['profession_id']}'")
             if b["kind"] == "isco":
                 self.isco("profession_backgrounds", n, b["code"], prefix=True)
             elif b["kind"] == "sector" and b["code"] not in vocab.CURRENT_SECTORS:
@@ -127,22 +127,11 @@ class _Checker:
         for n, r in self.rows("routes"):
             if not r["profession_ids"]:
                 self.add("routes", n, "no profession_ids")
-            for pid in r["profession_ids"]:
-                if pid not in prof_ids:
-                    self.add("routes", n, f"unknown profession id '{pid}'")
-        for n, f in self.rows("faq"):
-            if f["profession_id"] and f["profession_id"] not in prof_ids:
-                self.add("faq", n, f"unknown profession_id '{f['profession_id']}'")
         for n, m in self.rows("municipalities"):
             region = m["labour_market_region"]
-            if region not in region_ids:
-                self.add("municipalities", n, f"unknown labour_market_region '{region}'")
-            else:
-                provinces = next(r["provinces"] for _, r in self.rows("labour_market_regions")
-                                 if r["id"] == region)
-                if m["province"] not in provinces:
-                    self.add("municipalities", n, f"province '{m['province']}' is not among the "
-                                                  f"provinces of region '{region}'")
+            if region in region_provinces and m["province"] not in region_provinces[region]:
+                self.add("municipalities", n, f"province '{m['province']}' is not among the "
+                                              f"provinces of region '{region}'")
         for n, c in self.rows("contacts"):
             for rid in c["labour_market_regions"]:
                 if rid not in region_ids:

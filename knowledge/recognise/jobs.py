@@ -191,12 +191,17 @@ class JobIndex:
                     best = min(candidates, key=lambda k: (
                         _ORIGIN_RANK.get(self._exact[k].origin, 9), k))
                     return self._exact[best], best, 0.72
-            # Compound ending in a known title: "supermarktchauffeur" -> chauffeur.
+            # Compound ending in a known title: "supermarktchauffeur" -> chauffeur,
+            # "keukenkok" -> kok (short tails only when they are a main title).
             for variant in variants:
-                for start in range(3, len(variant) - 6):
+                for start in range(3, len(variant) - 2):
                     tail = variant[start:]
-                    if tail in self._single and not self._exact[tail].ambiguous:
-                        return self._exact[tail], tail, 0.65
+                    entry = self._exact.get(tail)
+                    if (entry is None or entry.ambiguous or tail in lexicon.GENERIC_JOB_WORDS
+                            or (len(tail) < 7 and entry.origin == "esco_alt")
+                            or entry.origin == "esco_hidden"):
+                        continue
+                    return entry, tail, 0.65
         return None
 
     def _employer_hint(self, toks: list[str]) -> tuple[JobEntry, str, float] | None:
@@ -208,8 +213,10 @@ class JobIndex:
                     continue
                 if n == 1 and len(name) <= 4 and not (i > 0 and toks[i - 1] in _EMPLOYER_CUES):
                     continue  # "ah", "plus" need "bij (de)" before them
-                label, isco08, sector = hint
-                entry = self._exact.get(normalise(label)) or JobEntry(
-                    label, None, isco08, sector, "employer", False)
+                labels, isco08, sector = hint
+                candidates = labels.split("|")
+                entry = next((self._exact[normalise(c)] for c in candidates
+                              if normalise(c) in self._exact), None) or JobEntry(
+                    candidates[-1], None, isco08, sector, "employer", False)
                 return entry, name, 0.55
         return None

@@ -59,19 +59,20 @@ PLACE_CUES: frozenset[str] = frozenset({
     "buurt", "gemeente", "woonplaats", "richting", "woon", "wonen", "woonachtig",
 })
 
-# Employer names -> the job people there most often do (label looked up in the job index;
-# isco/sector used when the label is not in it). Only used when no job title is found.
+# Employer names -> the job people there most often do: labels (``|`` = try in order) looked
+# up in the job index; isco/sector used when none is in it. Only used when no job title is
+# found in the sentence.
 EMPLOYER_HINTS: dict[str, tuple[str, str, str]] = {
-    "jumbo": ("vakkenvuller", "9334", "retail"),
-    "albert heijn": ("vakkenvuller", "9334", "retail"),
-    "ah": ("vakkenvuller", "9334", "retail"),
-    "lidl": ("vakkenvuller", "9334", "retail"),
-    "aldi": ("vakkenvuller", "9334", "retail"),
-    "plus": ("vakkenvuller", "9334", "retail"),
-    "dirk": ("vakkenvuller", "9334", "retail"),
-    "coop": ("vakkenvuller", "9334", "retail"),
-    "spar": ("vakkenvuller", "9334", "retail"),
-    "supermarkt": ("vakkenvuller", "9334", "retail"),
+    "jumbo": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "albert heijn": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "ah": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "lidl": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "aldi": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "plus": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "dirk": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "coop": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "spar": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
+    "supermarkt": ("supermarktmedewerker|vakkenvuller", "9334", "retail"),
     "action": ("winkelmedewerker", "5223", "retail"),
     "hema": ("winkelmedewerker", "5223", "retail"),
     "kruidvat": ("winkelmedewerker", "5223", "retail"),

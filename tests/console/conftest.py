@@ -20,6 +20,7 @@ import pytest
 import requests
 
 from console.db import dispose_all
+from console.erasure import forget_databases
 from console.settings import ConsoleSettings
 from tests.console.factory import ConversationFactory, create_tracker_db, populate, write
 
@@ -35,6 +36,7 @@ CONTACT = "Mail jan.jansen@example.nl of bel 06-12345678"
 def _fresh_engines() -> Iterator[None]:
     yield
     dispose_all()
+    forget_databases()
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def test_adviser_logs_in_filters_and_reads_a_transcript(page: Page, console_serv
     page.get_by_label("Sector").select_option("defensie")
     page.get_by_role("button", name="Filter").click()
     # THEN exactly that conversation is listed
-    expect(page.get_by_text("1 gesprekken.")).to_be_visible()
+    expect(page.get_by_text("1 gesprek.")).to_be_visible()
     _shot(page, "03-filtered")
     # WHEN it is opened
     page.get_by_role("link", name="Hallo, ik zoek zonnepanelen werk").click()
@@ -92,7 +92,7 @@ def test_adviser_tags_and_labels_the_follow_up(page: Page, console_server):
     expect(page.locator("#follow-up")).to_contain_text("Gestart met opleiding")
     # AND the tag can be used as a list filter and the dashboard counts the outcome
     page.goto(f"{console_server.url}/console?tag=terugbellen")
-    expect(page.get_by_text("1 gesprekken.")).to_be_visible()
+    expect(page.get_by_text("1 gesprek.")).to_be_visible()
     page.goto(f"{console_server.url}/console/dashboard")
     expect(page.locator("svg")).to_have_count(5)
     expect(page.get_by_role("cell", name="energie-2026")).to_be_visible()

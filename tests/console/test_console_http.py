@@ -280,3 +280,20 @@ def test_cli_refuses_an_unknown_role_and_a_duplicate_user(console_server):
                              "--password-stdin", stdin="long-enough-pw\n")
     assert bad.returncode != 0
     assert dup.returncode == 1 and "bestaat al" in dup.stderr
+
+
+def test_login_form_visits_do_not_write_sessions(console_server):
+    # GIVEN the number of stored sessions
+    engine = sa.create_engine(console_server.console_url, future=True)
+
+    def stored() -> int:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT count(*) FROM console_sessions")).scalar()
+
+    before = stored()
+    # WHEN anonymous visitors load the login form many times
+    for _ in range(20):
+        requests.get(f"{console_server.url}/console/login", timeout=10)
+    # THEN nothing was written (pre-login sessions are stateless)
+    assert stored() == before
+    engine.dispose()

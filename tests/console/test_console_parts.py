@@ -139,3 +139,33 @@ def test_login_throttle_blocks_after_five_failures_per_user_and_address(console_
     assert not throttle.blocked("piet", "1.2.3.4")
     throttle.clear("ria", "1.2.3.4")
     assert not throttle.blocked("ria", "1.2.3.4")
+
+
+def test_cookies_are_secure_only_behind_https(monkeypatch):
+    from console.settings import load_settings
+
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://werkwijzer.example.nl")
+    assert load_settings().secure_cookies is True
+    monkeypatch.setenv("PUBLIC_BASE_URL", "http://localhost:8000")
+    assert load_settings().secure_cookies is False
+
+
+def test_settings_default_to_the_data_dir(monkeypatch, tmp_path):
+    from console.settings import load_settings
+
+    for name in ("CONSOLE_DATABASE_URL", "TRACKER_STORE_URL", "TRACKER_DB", "RETENTION_DAYS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    settings = load_settings()
+    assert settings.database_url == f"sqlite:///{tmp_path / 'console.db'}"
+    assert settings.tracker_store_url == f"sqlite:///{tmp_path / 'tracker.db'}"
+    assert settings.retention_days == 90
+
+
+def test_audit_details_never_keep_contact_details(console_settings):
+    from console import audit as audit_log
+
+    engine = console_engine(console_settings.database_url)
+    audit_log.record(engine, "ria", "view_list", detail='{"q": "0612345678 jan@example.nl"}')
+    assert "0612345678" not in audit_log.recent(engine)[0]["detail"]
+    assert "jan@example.nl" not in audit_log.recent(engine)[0]["detail"]

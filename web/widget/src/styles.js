@@ -12,6 +12,8 @@ button, input { font: inherit; }
 .launcher { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; display: flex; align-items: center;
   gap: 8px; min-height: 52px; padding: 12px 18px; border: 0; border-radius: 26px; cursor: pointer;
   background: var(--accent); color: var(--on-accent); font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+.launcher .short { display: none; }
+@media (max-width: 479px) { .launcher .long { display: none; } .launcher .short { display: inline; } }
 .launcher .badge { width: 12px; height: 12px; border-radius: 50%; background: #ffd43b; border: 2px solid #1b1b1b; }
 .launcher[hidden], .panel[hidden], .badge[hidden] { display: none; }
 .panel { position: fixed; inset: 0; z-index: 2147483001; display: flex; flex-direction: column;

@@ -35,7 +35,9 @@ export class Widget {
     this.launcher = h("button", {
       class: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "tw-panel",
       onclick: () => this.open(true),
-    }, [icon(ICONS.chat), h("span", { text: o.launcherText || T.launcher }), this.badge]);
+      "aria-label": o.launcherText || T.launcher,
+    }, [icon(ICONS.chat), h("span", { class: "long", text: o.launcherText || T.launcher }),
+      h("span", { class: "short", text: T.launcherShort }), this.badge]);
 
     this.titleId = "tw-title";
     this.restartButton = h("button", { type: "button", class: "restart", onclick: () => this.restart() },
@@ -71,7 +73,7 @@ export class Widget {
     this.panel.hidden = false;
     this.launcher.hidden = true;
     this.launcher.setAttribute("aria-expanded", "true");
-    this.badge.hidden = true;
+    this.setUnread(false);
     if (!this.store.consent) {
       this.showConsent(moveFocus);
       return;
@@ -80,6 +82,12 @@ export class Widget {
     this.connect();
     if (moveFocus) this.input.focus();
     this.scrollDown();
+  }
+
+  setUnread(unread) {
+    this.badge.hidden = !unread;
+    const label = this.options.launcherText || T.launcher;
+    this.launcher.setAttribute("aria-label", unread ? label + " (" + T.unread + ")" : label);
   }
 
   close() {
@@ -227,7 +235,7 @@ export class Widget {
       this.store.append(entry);
       this.renderEntry(entry, true);
     }
-    if (entries.length && this.panel.hidden) this.badge.hidden = false;
+    if (entries.length && this.panel.hidden) this.setUnread(true);
   }
 
   // ---------- rendering ----------
