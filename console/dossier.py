@@ -31,16 +31,19 @@ WORK_STATUS = {
     "zzp": "is zzp'er", "student": "is student",
     "werkzoekend_zonder_uitkering": "zoekt werk, zonder uitkering", "anders": "anders",
 }
-# Worries a person may raise; detected from FAQ intents/entities first, keywords second.
-BLOCKERS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "leeftijd": ("Leeftijd: vraagt of die niet te oud is.", ("te oud", "leeftijd", "jaar oud")),
-    "taalniveau": ("Taal: twijfelt over het Nederlands.", ("nederlands", "taal")),
+# Worries a person may raise. The topic comes from the same recogniser the bot uses for its
+# FAQ answers (knowledge.recognise_faq_topic) on messages classified as a question; whole-word
+# keywords are the fallback when the knowledge base is not available.
+BLOCKERS: dict[str, tuple[str, str]] = {
+    "leeftijd": ("Leeftijd: vraagt of die niet te oud is.", r"te oud|leeftijd|jaar oud"),
+    "taalniveau": ("Taal: twijfelt over het Nederlands.", r"nederlands|taal|taalniveau"),
     "geld": ("Geld: vraagt naar kosten, salaris of inkomen tijdens het leren.",
-             ("kost", "betalen", "salaris", "verdien", "geld", "uitkering")),
-    "fysiek": ("Lichaam: vraagt of het werk zwaar is.", ("zwaar", "rug", "fysiek", "lichamelijk")),
-    "diploma": ("Diploma: heeft geen of een laag diploma.", ("geen diploma", "diploma")),
-    "tijd": ("Tijd: wil leren naast werk of zorg (deeltijd).", ("deeltijd", "naast mijn werk")),
+             r"kost\w*|betalen|salaris|verdien\w*|geld|uitkering"),
+    "fysiek": ("Lichaam: vraagt of het werk zwaar is.", r"zwaar|rug|fysiek|lichamelijk"),
+    "diploma": ("Diploma: heeft geen of een laag diploma.", r"geen diploma|diploma"),
+    "tijd": ("Tijd: wil leren naast werk of zorg (deeltijd).", r"deeltijd|naast mijn werk"),
 }
+_KEYWORDS = {key: re.compile(rf"\b(?:{words})\b") for key, (_, words) in BLOCKERS.items()}
 _TOPIC_TO_BLOCKER = {
     "leeftijd": "leeftijd", "taalniveau": "taalniveau", "kosten": "geld", "salaris": "geld",
     "verdienen_tijdens_leren": "geld", "uitkering_behouden": "geld", "fysiek": "fysiek",
@@ -48,25 +51,33 @@ _TOPIC_TO_BLOCKER = {
 }
 
 
+def _faq_topic(text: str) -> str | None:
+    try:
+        import knowledge
+
+        return knowledge.recognise_faq_topic(text)
+    except Exception:  # knowledge base missing or broken: use the keywords
+        return None
+
+
+def _is_question(intent: str | None) -> bool:
+    return bool(intent) and (intent == "faq" or intent.startswith("faq_"))
+
+
 def _blockers(user_events: list[dict[str, Any]]) -> list[str]:
     found: list[str] = []
     for event in user_events:
         name, _ = ev.intent_of(event)
-        hits = [name or ""] + [
-            str(e.get("value")) for e in ev.entities_of(event) if e.get("entity") in
-            ("faq_topic", "topic")
-        ]
-        topic_key = None
-        for hit in hits:
-            for topic, key in _TOPIC_TO_BLOCKER.items():
-                if re.search(rf"(^|_){topic}($|_)", hit or ""):
-                    topic_key = key
-        if topic_key is None:
-            text = (event.get("text") or "").lower()
-            topic_key = next((k for k, (_, words) in BLOCKERS.items()
-                              if any(w in text for w in words)), None)
-        if topic_key and topic_key not in found:
-            found.append(topic_key)
+        text = (event.get("text") or "").lower()
+        key = None
+        if _is_question(name):
+            key = _TOPIC_TO_BLOCKER.get(_faq_topic(text) or "")
+            if key is None:  # intents like faq_leeftijd name their topic
+                key = next((k for t, k in _TOPIC_TO_BLOCKER.items() if name.endswith(t)), None)
+        if key is None:
+            key = next((k for k, pattern in _KEYWORDS.items() if pattern.search(text)), None)
+        if key and key not in found:
+            found.append(key)
     return [BLOCKERS[k][0] for k in found]
 
 

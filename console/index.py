@@ -217,6 +217,22 @@ class ConversationIndex:
             self._clear()
             return self._refresh(20_000)
 
+    def prune(self) -> int:
+        """Drop index rows of conversations no longer in the tracker store.
+
+        Erasure and retention delete index rows themselves; this catches the rare row that a
+        refresh wrote back while another process erased that conversation.
+        """
+        with self._lock:
+            with self.engine.connect() as conn:
+                indexed = {s for (s,) in conn.execute(sa.select(conv_index.c.sender_id))}
+            gone = sorted(indexed - set(self.store.sender_ids()))
+            with self.engine.begin() as conn:
+                for start in range(0, len(gone), 500):
+                    conn.execute(sa.delete(conv_index)
+                                 .where(conv_index.c.sender_id.in_(gone[start : start + 500])))
+            return len(gone)
+
     def _clear(self) -> None:
         with self.engine.begin() as conn:
             conn.execute(sa.delete(conv_index))

@@ -571,11 +571,12 @@ async def retention_task(app: web.Application) -> AsyncIterator[None]:
     console = app[CONSOLE]
 
     async def loop() -> None:
-        await asyncio.sleep(30)
+        await asyncio.sleep(console.settings.retention_first_run_seconds)
         while True:
             try:
                 deleted = await asyncio.get_running_loop().run_in_executor(
                     None, console.store.delete_older_than, console.settings.retention_days)
+                await asyncio.get_running_loop().run_in_executor(None, console.index.prune)
                 if deleted:
                     audit.record(console.engine, None, "retention", detail=f"{deleted} rows")
                     log.info("retention removed %d tracker rows", deleted)

@@ -25,6 +25,7 @@ class ConsoleSettings:
     login_window_seconds: int = 15 * 60
     low_confidence: float = 0.6
     abandon_after_seconds: int = 24 * 3600
+    retention_first_run_seconds: float = 30.0  # after start; then every 6 hours
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -42,4 +43,5 @@ def load_settings() -> ConsoleSettings:
         tracker_store_url=tracker_store_url(),
         retention_days=float(os.environ.get("RETENTION_DAYS") or 90),
         public_base_url=os.environ.get("PUBLIC_BASE_URL") or f"http://localhost:{web_port}",
+        retention_first_run_seconds=float(os.environ.get("CONSOLE_RETENTION_FIRST_RUN") or 30),
     )

@@ -174,6 +174,13 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(stmt)]
 
+    def sender_ids(self) -> list[str]:
+        """Every conversation id in the store."""
+        if not self.has_table():
+            return []
+        with self.engine.connect() as conn:
+            return [s for (s,) in conn.execute(sa.select(EVENTS.c.sender_id).distinct())]
+
     def max_event_id(self) -> int:
         if not self.has_table():
             return 0

@@ -4,6 +4,7 @@ profile summary. All texts are B1 Dutch, second person, without promises."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from knowledge import vocab
@@ -98,9 +99,15 @@ def ended_funding(kb: KnowledgeBase, text_or_id: str) -> dict[str, Any] | None:
     for f in kb.funding:
         if is_current(f, _today(None)):
             continue
-        names = {normalise(f["id"].replace("-", " ")), normalise(f["name"])}
-        names |= {n.split(" ")[0] for n in names if len(n.split(" ")[0]) >= 3}
-        if f["id"] == text_or_id or any(f" {n} " in norm for n in names if n):
+        # Full names and curated aliases only: a first word alone ("stap") also
+        # occurs in ordinary questions ("wat is de volgende stap?").
+        names = {normalise(f["id"].replace("_", " ")), normalise(f["name"])}
+        aliases = f.get("aliases") or ()
+        # Acronyms count only as written in capitals: "STAP", not "de volgende stap".
+        acronyms = [a for a in aliases if a.isupper() and len(a) <= 5]
+        names |= {normalise(a) for a in aliases if a not in acronyms}
+        if (f["id"] == text_or_id or any(f" {n} " in norm for n in names if n)
+                or any(re.search(rf"\b{re.escape(a)}\b", text_or_id) for a in acronyms)):
             note = f["ended_note"] or f"{f['name']} bestaat niet meer."
             return {"id": f["id"], "name": f["name"], "status": "ended",
                     "valid_until": f["valid_until"], "ended_note": note,

@@ -26,7 +26,7 @@ from knowledge import esco, models, schema
 from knowledge.settings import Settings
 
 # Bump when the table layout or the build logic changes, so old databases get rebuilt.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _build_lock = threading.Lock()
 
 
@@ -120,7 +120,8 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
             {"route_id": r["id"], "profession_id": pid}
             for r in routes for pid in dict.fromkeys(r["profession_ids"])
         ],
-        models.Funding: [with_lists(r, "audience", "route_kinds") for r in rows("funding")],
+        models.Funding: [with_lists(r, "audience", "route_kinds", "aliases")
+                         for r in rows("funding")],
         models.LabourMarketRegion: [
             {"id": r["id"], "name": r["name"], "provinces": _joined(r["provinces"])}
             for r in rows("labour_market_regions")

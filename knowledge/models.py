@@ -101,6 +101,8 @@ class Funding(Base):
                          doc="';'-list of route kinds it pays for; empty = any.")
     max_age = Column(Integer, doc="Exclusive upper age bound, NULL when none or unknown.")
     ended_note = Column(Text, nullable=False, default="", doc="B1 note for ended schemes.")
+    aliases = Column(Text, nullable=False, default="",
+                     doc="';'-list of names people use for it (STAP, LIV), for questions.")
     source = Column(Text, nullable=False, doc="Short source name or URL.")
     checked_at = Column(Date, nullable=False, doc="Date last checked.")
 

@@ -81,8 +81,9 @@ SPECS: dict[str, FileSpec] = {
         _c("status", vocab_=vocab.FUNDING_STATUSES), _c("valid_from", "date", required=False),
         _c("valid_until", "date", required=False),
         _c("route_kinds", "list", required=False, vocab_=vocab.ROUTE_KINDS),
-        _c("max_age", "int", required=False), _c("ended_note", required=False), *SOURCE,
-    ), key=("id",)),
+        _c("max_age", "int", required=False), _c("ended_note", required=False),
+        _c("aliases", "list", required=False), *SOURCE,
+    ), key=("id",), optional_columns=("aliases",)),
     "labour_market_regions": FileSpec("labour_market_regions.csv", (
         _c("id"), _c("name"), _c("provinces", "list", vocab_=vocab.PROVINCES),
         _c("source", required=False), _c("checked_at", "date", required=False),

@@ -21,6 +21,9 @@ from typing import Any
 # UTF-16 code units (how Telegram counts), which is never shorter, so chunks always fit.
 MESSAGE_LIMIT = 4096
 CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit for callback_data
+# A card is read on a phone: the first few items (payloads come best first), then a count.
+MAX_ROUTES = 4
+MAX_FUNDING = 4
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -190,7 +193,11 @@ class CallbackTable:
 
 
 def esc(value: Any) -> str:
-    """Escape for Telegram HTML (quotes too, so the result is safe inside attributes)."""
+    """Escape text for Telegram HTML (<, > and &; quotes need no escaping in text)."""
+    return html.escape("" if value is None else str(value), quote=False)
+
+
+def esc_attribute(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
@@ -208,7 +215,7 @@ def link(text: Any, url: Any) -> str:
     target = safe_url(url)
     if target is None:
         return esc(text)
-    return f'<a href="{esc(target)}">{esc(text)}</a>'
+    return f'<a href="{esc_attribute(target)}">{esc(text)}</a>'
 
 
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)")
@@ -323,7 +330,7 @@ def _routes(payload: Mapping[str, Any]) -> str | None:
     name = payload.get("profession_name") or humanise(payload.get("profession_id"))
     title = f"<b>Zo word je {esc(lower_first(name))}</b>" if name else "<b>Opleidingen</b>"
     lines = [title]
-    for item in items:
+    for item in items[:MAX_ROUTES]:
         lines.append("")
         name_html = link(item.get("name") or humanise(item.get("id")), item.get("url"))
         lines.append(f"• <b>{name_html}</b>")
@@ -335,6 +342,10 @@ def _routes(payload: Mapping[str, Any]) -> str | None:
         if item.get("learn_while_earning") is True and item.get("kind") != "bbl":
             facts.append("je verdient tijdens het leren")
         lines.append("  " + esc(" · ".join(fact for fact in facts if fact)))
+    if len(items) > MAX_ROUTES:
+        lines.append("")
+        lines.append(f"En nog {_more(len(items) - MAX_ROUTES, 'route', 'routes')}. "
+                     "Vraag ernaar bij het Werkcentrum in je regio.")
     return "\n".join(lines)
 
 
@@ -343,7 +354,7 @@ def _funding(payload: Mapping[str, Any]) -> str | None:
     if not items:
         return None
     lines = ["<b>Geld voor je opleiding</b>"]
-    for item in items:
+    for item in items[:MAX_FUNDING]:
         lines.append("")
         lines.append(f"• <b>{esc(item.get('name') or humanise(item.get('id')))}</b>")
         if item.get("amount"):
@@ -360,9 +371,17 @@ def _funding(payload: Mapping[str, Any]) -> str | None:
             lines.append(f"  {link('Meer informatie', item['url'])}")
         if item.get("checked_at"):
             lines.append(f"  <i>Gecontroleerd op {esc(dutch_date(item['checked_at']))}</i>")
+    if len(items) > MAX_FUNDING:
+        lines.append("")
+        lines.append(f"En nog {_more(len(items) - MAX_FUNDING, 'regeling', 'regelingen')}. "
+                     "Het Werkcentrum in je regio weet welke bij je passen.")
     lines.append("")
     lines.append("<i>Bedragen zijn een maximum. Of je het krijgt, hangt af van de regels.</i>")
     return "\n".join(lines)
+
+
+def _more(count: int, one: str, many: str) -> str:
+    return f"1 {one}" if count == 1 else f"{count} {many}"
 
 
 def _next_steps(payload: Mapping[str, Any]) -> str | None:

@@ -98,7 +98,7 @@ def recommendation_text(items: List[Dict[str, Any]]) -> str:
     lines = ["Dank je! Deze beroepen kunnen goed bij je passen:"]
     for number, item in enumerate(items, start=1):
         reasons = item.get("reasons") or []
-        reason = f" {reasons[0]}" if reasons else ""
+        reason = f" {reasons[0].rstrip('.')}." if reasons else ""
         lines.append(f"{number}. {item.get('name')}.{reason}")
     lines.append("Dit is advies, geen garantie op werk. Kies een beroep voor meer uitleg.")
     return "\n".join(lines)

@@ -258,7 +258,8 @@ def _read_income(text: str, intent: Optional[str], asked: Optional[str],
         upd["learn_while_earning"] = False
     elif _WANT_INCOME.search(text):
         upd["learn_while_earning"] = True
-    elif asked == "learn_while_earning":
+    elif asked == "learn_while_earning" and not upd:
+        # "nee, ik woon in Deventer" corrects the place; its "nee" answers nothing.
         if intent == "affirm" or _YES.match(text):
             upd["learn_while_earning"] = True
         elif intent == "deny" or _NO.match(text):

@@ -48,6 +48,8 @@ class ValidateHandoverForm(FormValidationAction):
         intent = (message.get("intent") or {}).get("name")
         text = clean_text(message.get("text") or "")
         asked = tracker.get_slot("requested_slot")
+        if intent in ("erase_data", "restart"):
+            return []  # the form rejects; the erasure rule asks for confirmation
         if asked not in ("handover_consent", "handover_contact"):
             # A new request starts fresh: earlier answers do not count as consent now.
             return [SlotSet("handover_consent", None), SlotSet("handover_contact", None)]
@@ -84,7 +86,12 @@ class ActionHandoverSubmit(Action):
                      "alsnog om een adviseur vragen.")
             return [SlotSet("handover_requested", False)]
         contact = tracker.get_slot("handover_contact")
-        how = "hier in de chat" if contact in (CHAT, None) else "via wat je gaf"
+        if contact in (CHAT, None):
+            how = "hier in de chat"
+        elif "@" in contact:
+            how = "via het e-mailadres dat je gaf"
+        else:
+            how = "via het telefoonnummer dat je gaf"
         dispatcher.utter_message(
             text=f"Dank je. Ik heb je vraag doorgegeven. Een adviseur leest je gesprek en "
                  f"neemt contact met je op, {how}. Dat kan een paar werkdagen duren.")

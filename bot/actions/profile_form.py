@@ -48,14 +48,21 @@ def _acknowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     or changed an earlier answer, so the person can see and correct it."""
     corrected = [k for k in changed if tracker.get_slot(k) not in (None, [])
                  and k != "current_job_esco"]
-    extra = [k for k in changed if k != asked and changed[k] not in (None, [])
-             and k not in ("current_job_esco",)]
+    # Values that come with the asked answer (ESCO URI and sector with a job, province
+    # with a town) are no news; anything else is worth showing.
+    derived = {"current_job_esco"}
+    if "current_job" in changed:
+        derived.add("current_sector")
+    if "municipality" in changed:
+        derived.add("region")
+    extra = [k for k in changed if k != asked and k not in derived
+             and changed[k] not in (None, [])]
     if corrected:
         shown = {**changed}
         if "municipality" in changed:  # show the province with the new town
             shown["region"] = changed.get("region") or tracker.get_slot("region")
         dispatcher.utter_message(text="Ik heb het aangepast. " + texts.understood(shown))
-    elif len(extra) >= 1 and len([k for k in changed if changed[k] not in (None, [])]) >= 2:
+    elif extra:
         dispatcher.utter_message(text="Genoteerd: " + texts.understood(changed))
 
 

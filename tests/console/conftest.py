@@ -124,7 +124,9 @@ def console_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console
                                    first_text="Hallo, ik zoek zonnepanelen werk",
                                    low_confidence_turns=1, fallback_turns=1)
     erasable = factory.conversation(start=now - 600, outcome="in_progress", campaign="wis-mij")
-    write(engine, xss, handover, special, erasable)
+    expired = factory.conversation(start=now - 120 * 86400, outcome="steps_given",
+                                   campaign="oud-gesprek")
+    write(engine, xss, handover, special, erasable, expired)
     engine.dispose()
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TRACKER", "CONSOLE_"))}
@@ -132,6 +134,7 @@ def console_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console
         "DATA_DIR": str(data_dir), "WEB_PORT": str(port), "TRACKER_STORE_URL": tracker_url,
         "CONSOLE_DATABASE_URL": console_url, "CONSOLE_SECRET_KEY": uuid.uuid4().hex,
         "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}", "RETENTION_DAYS": "90",
+        "CONSOLE_RETENTION_FIRST_RUN": "1",
         "PYTHONPATH": str(REPO_ROOT),
     })
     server = ConsoleServer(f"http://127.0.0.1:{port}", env, tracker_url, console_url,

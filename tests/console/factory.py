@@ -47,11 +47,11 @@ PROFESSIONS = [
     ("servicemonteur", "Servicemonteur", "7233"),
 ]
 FAQ_QUESTIONS = {
-    "leeftijd": ("faq_leeftijd", "Ben ik niet te oud? Ik ben 52."),
-    "taalniveau": ("faq_taalniveau", "Mijn Nederlands is niet zo goed, kan dat?"),
-    "kosten": ("faq_kosten", "Wat kost de opleiding en wie betaalt dat?"),
-    "fysiek": ("faq_fysiek", "Is het werk zwaar? Ik heb last van mijn rug."),
-    "salaris": ("faq_salaris", "Wat verdien je dan?"),
+    "leeftijd": ("faq", "Ben ik niet te oud? Ik ben 52."),
+    "taalniveau": ("faq", "Mijn Nederlands is niet zo goed, kan dat?"),
+    "kosten": ("faq", "Wat kost de opleiding en wie betaalt dat?"),
+    "fysiek": ("faq", "Is het werk zwaar? Ik heb last van mijn rug."),
+    "salaris": ("faq", "Wat verdien je dan?"),
 }
 OUTCOMES = ["recommendations_given", "steps_given", "handover_requested", "abandoned",
             "in_progress"]
@@ -156,7 +156,8 @@ class ConversationFactory:
         for topic in faq_topics:
             intent, text = FAQ_QUESTIONS[topic]
             b.user(text, intent, 0.9)
-            b.bot("Goede vraag. Veel mensen beginnen later, het kan.", f"utter_{intent}")
+            b.action("action_answer_faq")
+            b.bot("Goede vraag. Veel mensen beginnen later, het kan.", "action_answer_faq")
             b.listen()
         if outcome == "recommendations_given":
             return b.done()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import uuid
 
 import pytest
@@ -297,3 +298,20 @@ def test_login_form_visits_do_not_write_sessions(console_server):
     # THEN nothing was written (pre-login sessions are stateless)
     assert stored() == before
     engine.dispose()
+
+
+def test_web_server_applies_retention_by_itself(console_server):
+    # GIVEN the server started with a conversation that ended 120 days ago (RETENTION_DAYS=90)
+    http = console_server.login()
+
+    def expired_listed() -> int:
+        return http.get(f"{console_server.url}/console/api/conversations",
+                        params={"campaign": "oud-gesprek"}, timeout=10).json()["total"]
+
+    # WHEN its periodic retention task has run (first run 1 s after start in tests)
+    deadline = time.monotonic() + 30
+    while expired_listed() and time.monotonic() < deadline:
+        time.sleep(0.5)  # polling a background task with a deadline
+    # THEN the old conversation is gone and the run is in the audit log
+    assert expired_listed() == 0
+    assert (None, "retention", None) in _audit_actions(console_server)

@@ -133,3 +133,19 @@ def test_index_starts_over_when_the_tracker_store_was_replaced(tracker_url, cons
     index.refresh()
     # THEN only the new conversation is listed
     assert [i["sender_id"] for i in list_conversations(engine, Filters())[0]] == ["c"]
+
+
+def test_prune_drops_index_rows_of_conversations_deleted_elsewhere(tracker_url, console_settings):
+    # GIVEN an indexed conversation whose tracker rows another process deleted directly
+    engine_t = create_tracker_db(tracker_url)
+    f = ConversationFactory()
+    write(engine_t, f.conversation(sender_id="gone"), f.conversation(sender_id="kept"))
+    index, engine = _index(tracker_url, console_settings)
+    index.refresh()
+    with engine_t.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM events WHERE sender_id = 'gone'")
+    # WHEN the index is pruned
+    removed = index.prune()
+    # THEN only the orphaned row went
+    assert removed == 1
+    assert [i["sender_id"] for i in list_conversations(engine, Filters())[0]] == ["kept"]

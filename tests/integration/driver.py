@@ -203,6 +203,7 @@ class PersonaDriver:
         self._questions: List[str] = []  # texts of the form's questions so far
         self._last_answer: Dict[str, Turn] = {}
         self._advice_from = 0  # index of the first turn after choosing a profession
+        self._stuck = False
 
     # -- low level
 
@@ -249,7 +250,8 @@ class PersonaDriver:
         start_tries = 0
         correction = self.persona.correction
         pending_correction = correction is not None and correction.after_slot is not None
-        while self.conv.recommendations is None and len(self.conv.turns) < self.max_messages:
+        while (self.conv.recommendations is None and not self._stuck
+               and len(self.conv.turns) < self.max_messages):
             loop, asked, slots = self.form_state()
             if loop != FORM or not asked:
                 start_tries += 1
@@ -327,7 +329,9 @@ class PersonaDriver:
             if asked in self.persona.dont_know_slots and attempt == 0:
                 self.conv.dont_know_turns.append(turn)
         elif attempt > len(scripted) + 1:
-            raise RuntimeError(f"the bot keeps asking {asked!r}:\n{self.conv.transcript()}")
+            self.problem(f"gave up: the bot keeps asking {asked!r}")
+            self._stuck = True
+            return
         else:
             turn = self._click_expected(asked)
         self._last_answer[asked] = turn

@@ -343,3 +343,29 @@ def test_any_bot_text_renders_to_valid_chunks_that_keep_the_visible_text(text, l
         expected = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", text)
         expected = re.sub(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)", r"\1", expected)
         assert re.sub(r"\s", "", shown) == re.sub(r"\s", "", expected)
+
+
+def test_long_funding_and_route_lists_show_the_first_four_and_a_count():
+    # GIVEN 13 funding schemes and 6 routes, best first
+    funding = {"type": "funding", "items": [
+        {"id": f"f{i}", "name": f"Regeling {i}", "amount": "Tot 1.000 euro"} for i in range(13)]}
+    routes = {"type": "routes", "profession_id": "lasser", "items": [
+        {"id": f"r{i}", "name": f"Route {i}", "kind": "bbl"} for i in range(6)]}
+    # WHEN rendered
+    funding_text = visible_text(render_custom(funding) or "")
+    routes_text = visible_text(render_custom(routes) or "")
+    # THEN the first four are listed and the rest is counted, not dropped silently
+    assert "Regeling 3" in funding_text and "Regeling 4" not in funding_text
+    assert "En nog 9 regelingen." in funding_text
+    assert "Route 3" in routes_text and "Route 4" not in routes_text
+    assert "En nog 2 routes." in routes_text
+
+
+def test_quotes_in_text_stay_readable_and_are_escaped_only_inside_links():
+    # GIVEN text with quotes, a link with an ampersand and one with a quote in its URL
+    html_text = text_to_html("Airco's en \"warmtepompen\" [kijk](https://a.nl/?a=1&b=2) "
+                             "[niet](https://a.nl/?q=\"x)")
+    # THEN the text keeps its quotes, the first link is escaped, the second is plain text
+    assert html_text.startswith("Airco's en \"warmtepompen\" ")
+    assert '<a href="https://a.nl/?a=1&amp;b=2">kijk</a>' in html_text
+    assert html_text.count("<a ") == 1

@@ -63,7 +63,7 @@ def restricted_rasa(rasa_stack, trained_model: Path) -> Iterator[str]:  # noqa: 
     log = (Path(settings["DATA_DIR"]) / "restricted-rasa.log").open("a", encoding="utf-8")
     process = proc.start(service, lambda line: (log.write(line + "\n"), log.flush()))
     try:
-        proc.wait_healthy(service, process, 300)
+        proc.wait_healthy(service, process, 600)
         yield f"http://127.0.0.1:{settings['RASA_PORT']}"
     finally:
         proc.stop([process])

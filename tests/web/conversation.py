@@ -35,9 +35,10 @@ START_BUTTON = "start"
 MAX_TURNS = 16
 
 
-def tracker(rasa_url: str, token: str, sender: str) -> Dict[str, Any]:
+def tracker(rasa_url: str, token: str, sender: str, include: str = "AFTER_RESTART"
+            ) -> Dict[str, Any]:
     response = requests.get(f"{rasa_url}/conversations/{sender}/tracker",
-                            params={"token": token}, timeout=30)
+                            params={"token": token, "include_events": include}, timeout=30)
     response.raise_for_status()
     return response.json()
 
@@ -65,6 +66,21 @@ def wait_for_turn(rasa_url: str, token: str, sender: str, users: int,
         time.sleep(0.1)  # polling interval of a readiness check, not a sleep-as-sync
     raise AssertionError(f"bot did not finish turn {users}; last events: "
                          f"{track.get('events', [])[-5:]}")
+
+
+def wait_for_user_text(rasa_url: str, token: str, sender: str, text: str,
+                       timeout: float = 30) -> None:
+    """Waits until `text` is the latest user message of `sender` (any session)."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        events = tracker(rasa_url, token, sender, "ALL")["events"]
+        users = [e for e in events if e.get("event") == "user"]
+        last = users[-1]["text"] if users else None
+        if last == text:
+            return
+        time.sleep(0.1)  # polling interval of a readiness check
+    raise AssertionError(f"latest user message of {sender} is {last!r}, not {text!r}")
 
 
 def bot_entries_after_last_user(track: Dict[str, Any]) -> int:

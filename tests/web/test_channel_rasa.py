@@ -33,6 +33,7 @@ class Person:
         self.client, self.stack, self.users = client, stack, 0
         self.session = client.request_session()
         self.received: List[Dict[str, Any]] = []
+        self.last_turn: List[Dict[str, Any]] = []
 
     def say(self, text: str) -> Dict[str, Any]:
         self.users += 1
@@ -40,11 +41,13 @@ class Person:
         track = conv.wait_for_turn(self.stack.rasa_url, self.stack.token, self.session,
                                    self.users)
         expected = conv.bot_entries_after_last_user(track)
-        self.received += self.client.collect(lambda ms: len(ms) >= expected)
+        self.last_turn = self.client.collect(lambda ms: len(ms) >= expected)
+        self.received += self.last_turn
         return track
 
     def last_buttons(self) -> List[Dict[str, Any]]:
-        for message in reversed(self.received):
+        """Buttons of the bot's latest answer (older ones no longer apply)."""
+        for message in reversed(self.last_turn):
             if message.get("quick_replies"):
                 return message["quick_replies"]
         return []

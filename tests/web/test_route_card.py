@@ -54,11 +54,16 @@ def test_the_pdf_embeds_a_unicode_font(card, web_server) -> None:  # noqa: ANN00
 
 
 def test_unknown_and_malformed_tokens_get_a_friendly_404(web_server) -> None:  # noqa: ANN001
-    for token in ("Zm9vYmFyYmF6cXV4cXV1eHh4eHh4eHh4eHh4", "x", "..%2F..%2Fetc"):
+    # WHEN a card link is unknown, too short, or tries to climb out of /kaart
+    for token in ("Zm9vYmFyYmF6cXV4cXV1eHh4eHh4eHh4eHh4", "x", "..%2F..%2Fetc%2Fpasswd"):
         for suffix in ("", ".pdf"):
             response = requests.get(f"{web_server.url}/kaart/{token}{suffix}", timeout=10)
+            # THEN a friendly Dutch 404 page, never a file or an error trace
             assert response.status_code == 404, token + suffix
-            assert "We kunnen deze overstapkaart niet vinden" in response.text
+            assert '<html lang="nl">' in response.text
+            assert "root:" not in response.text
+            if "%2F" not in token:
+                assert "We kunnen deze overstapkaart niet vinden" in response.text
 
 
 def test_a_card_past_retention_is_gone(card, rasa_stack) -> None:  # noqa: ANN001

@@ -252,7 +252,10 @@ export class Widget {
       this.log.appendChild(h("div", { class: "msg user" }, [h("span", { class: "sr", text: T.you + " " }), entry.text]));
     } else if (entry.custom) {
       const node = renderCustom(entry.custom);
-      if (node) this.log.appendChild(node);
+      // Rasa sends text + buttons before the payload: keep the buttons under the card.
+      const last = this.log.lastElementChild;
+      if (node && last && last.classList.contains("choices")) this.log.insertBefore(node, last);
+      else if (node) this.log.appendChild(node);
     } else {
       const bubble = h("div", { class: "msg bot" }, [h("span", { class: "sr", text: T.bot + " " })]);
       bubble.appendChild(formatText(entry.text || ""));
