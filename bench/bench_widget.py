@@ -6,8 +6,9 @@ import gzip
 import os
 import statistics
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
-from typing import List
+from typing import Iterator, List
 
 from playwright.sync_api import sync_playwright
 
@@ -43,6 +44,26 @@ def first_message_ms(browser, url: str, warm_cache: bool) -> float:  # noqa: ANN
     return value
 
 
+@contextmanager
+def running_web_server() -> Iterator[str]:
+    """BENCH_WEB_URL when given (an already running system), else a throwaway local one."""
+    given = os.environ.get("BENCH_WEB_URL")
+    if given:
+        yield given.rstrip("/")
+        return
+    with local_stack() as stack:
+        settings = dict(stack.settings)
+        settings["WEB_PORT"] = str(free_port())
+        settings["PUBLIC_BASE_URL"] = f"http://localhost:{settings['WEB_PORT']}"
+        service = web_server(settings)
+        web = proc.start(service, lambda _line: None)
+        try:
+            proc.wait_healthy(service, web, 60)
+            yield f"http://127.0.0.1:{settings['WEB_PORT']}"
+        finally:
+            proc.stop([web])
+
+
 def percentile(values: List[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -63,18 +84,11 @@ def main() -> None:
         f"| `widget.js` size, gzipped | {gz_kb:.1f} KB | <= {SIZE_TARGET_KB} KB "
         f"{'(met)' if gz_kb <= SIZE_TARGET_KB else '(MISSED)'} |",
     ]
-    with local_stack() as stack:
-        settings = dict(stack.settings)
-        settings["WEB_PORT"] = str(free_port())
-        settings["PUBLIC_BASE_URL"] = f"http://localhost:{settings['WEB_PORT']}"
-        service = web_server(settings)
-        web = proc.start(service, lambda _line: None)
+    with running_web_server() as web_url:
         pages = HostPages(host="localhost")
         try:
-            proc.wait_healthy(service, web, 60)
-            url = pages.add("/lp", campaign_page(
-                f"http://127.0.0.1:{settings['WEB_PORT']}/widget.js", CAMPAIGN,
-                'data-open="true" data-sector="metaal"'))
+            url = pages.add("/lp", campaign_page(f"{web_url}/widget.js", CAMPAIGN,
+                                                 'data-open="true" data-sector="metaal"'))
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium_executable(),
                                                      headless=True, args=CHROMIUM_ARGS)
@@ -84,7 +98,6 @@ def main() -> None:
                 browser.close()
         finally:
             pages.close()
-            proc.stop([web])
     for label, values in (("new browser context (empty cache)", cold),
                           ("cached bundle (returning visitor)", warm)):
         p50, p95 = statistics.median(values), percentile(values, 0.95)

@@ -27,15 +27,21 @@ def turn_from_tracker(tracker: Tracker, requested_slot: Optional[str]) -> Turn:
 
 
 def attempts_for(tracker: Tracker, slot: str) -> int:
-    """How many user messages arrived while `slot` was being asked, this one included."""
-    count = 0
+    """How many user messages answered `slot` so far, this one included.
+
+    Counts the user messages after the first time the form asked for `slot` in the
+    current run of questions (the form sets `requested_slot` each time it asks).
+    """
+    seen_users = 0
+    answered = 0
     for event in reversed(tracker.events):
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
             if event.get("value") != slot:
                 break
+            answered = seen_users
         elif event.get("event") == "user":
-            count += 1
-    return max(count, 1)
+            seen_users += 1
+    return max(answered, 1)
 
 
 def _changed(tracker: Tracker, updates: Dict[str, Any]) -> Dict[str, Any]:
@@ -62,7 +68,8 @@ def _acknowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
         if "municipality" in changed:  # show the province with the new town
             shown["region"] = changed.get("region") or tracker.get_slot("region")
         dispatcher.utter_message(text="Ik heb het aangepast. " + texts.understood(shown))
-    elif extra:
+    elif len(extra) >= (1 if asked else 2):
+        # Outside the form one value needs no note: the next question shows it was heard.
         dispatcher.utter_message(text="Genoteerd: " + texts.understood(changed))
 
 

@@ -151,7 +151,9 @@ def understood(values: dict[str, Any]) -> str:
     """One line listing what was read from a message, in the person's terms."""
     parts: list[str] = []
     job = values.get("current_job")
-    if job and job not in ("geen werk", "onbekend"):
+    if job == "geen werk":
+        parts.append("je werkt nu niet")
+    elif job and job != "onbekend":
         parts.append(f"werk: {job}")
     if values.get("current_sector") in SECTOR_NAMES and not job:
         parts.append(f"sector: {SECTOR_NAMES[values['current_sector']].lower()}")

@@ -92,6 +92,8 @@ def test_not_knowing_the_education_first_helps_then_notes_no_diploma(domain):
     # GIVEN the form asks for the education level
     first = make_tracker("half_profile", "weet ik niet", intent="dont_know",
                          slots={"education_level": None}, requested_slot="education_level")
+    first.events.insert(-1, {"event": "slot", "name": "requested_slot",
+                             "value": "education_level"})
     # WHEN the person does not know
     events, dispatcher = run_action(ValidateProfileForm(), first, domain)
     # THEN the slot stays empty (asked again with buttons) and a hint is given
@@ -100,7 +102,10 @@ def test_not_knowing_the_education_first_helps_then_notes_no_diploma(domain):
     # WHEN the person still does not know the second time
     second = make_tracker("half_profile", "geen idee", intent="dont_know",
                           slots={"education_level": None}, requested_slot="education_level")
-    second.events.insert(-1, {"event": "user", "text": "weet ik niet"})
+    second.events[-1:-1] = [
+        {"event": "slot", "name": "requested_slot", "value": "education_level"},
+        {"event": "user", "text": "weet ik niet"},
+        {"event": "slot", "name": "requested_slot", "value": "education_level"}]
     events, dispatcher = run_action(ValidateProfileForm(), second, domain)
     # THEN "geen" is noted so the form can go on, and the person is told
     assert slot_events(events) == {"education_level": "geen"}
@@ -171,3 +176,16 @@ def test_questions_show_how_many_are_left(domain):
     message = dispatcher.messages[0]
     assert message["text"].startswith("Nog 3 vragen.")
     assert any(b["payload"] == '/inform{"education_level":"mbo2"}' for b in message["buttons"])
+
+
+def test_no_after_a_correction_does_not_answer_the_income_question(domain):
+    # GIVEN the last question is about keeping an income
+    tracker = make_tracker("half_profile", "nee, ik woon in Deventer",
+                           slots={"interests": ["sleutelen"]},
+                           requested_slot="learn_while_earning")
+    # WHEN the person corrects the place, starting with "nee"
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the place changes and the income question stays open
+    slots = slot_events(events)
+    assert slots["municipality"] == "Deventer"
+    assert "learn_while_earning" not in slots

@@ -16,6 +16,7 @@ export class Connection {
       timeout: 10000,
     });
     this.socket.on("connect", () => {
+      if (window.performance && performance.mark) performance.mark("tw:connected");
       this.confirmed = false;
       this.onStatus("connecting");
       this.socket.emit("session_request", { session_id: this.sessionId });

@@ -5,6 +5,11 @@ import { Widget } from "./widget.js";
 
 const script = document.currentScript || document.querySelector("script[src*='widget.js']");
 
+// Performance marks let benchmarks see where start-up time goes.
+export function mark(name) {
+  if (window.performance && performance.mark) performance.mark(name);
+}
+
 function attr(name) {
   const value = script && script.getAttribute("data-" + name);
   return value && value.trim() ? value.trim() : null;
@@ -21,7 +26,9 @@ async function socketConfig() {
 async function start() {
   if (!script || window.__techniekWidgetLoaded) return;
   window.__techniekWidgetLoaded = true;
+  mark("tw:script");
   const config = await socketConfig();
+  mark("tw:config");
   window.techniekWidget = new Widget({
     campaign: attr("campaign"),
     sector: attr("sector"),
