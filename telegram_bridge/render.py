@@ -412,7 +412,7 @@ def _profile_summary(payload: Mapping[str, Any]) -> str | None:
     if len(lines) == 1:
         return None
     lines.append("")
-    lines.append("Klopt iets niet? Zeg het gerust, bijvoorbeeld: ik woon in Deventer.")
+    lines.append("Klopt iets niet? Typ dan wat er anders is.")
     return "\n".join(lines)
 
 

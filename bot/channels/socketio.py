@@ -220,7 +220,10 @@ class WidgetSocketIOInput(SocketIOInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         sio = _OriginCheckingSocketIOServer(
-            async_mode="sanic", cors_allowed_origins=self.allowed_origins
+            async_mode="sanic",
+            cors_allowed_origins=self.allowed_origins,
+            # The widgets send no cookies; never invite credentialed cross-origin requests.
+            cors_credentials=False,
         )
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio

@@ -291,6 +291,9 @@ def bridge_settings(emulator: Emulator, rasa_url: str, **overrides: Any) -> Sett
         rasa_url=rasa_url,
         backoff_initial=0.2,
         backoff_max=1.0,
+        # A loaded CI machine can make Rasa take seconds; only the test about slowness
+        # should see the "even geduld" note.
+        slow_notice_after=45.0,
     )
     return replace(settings, **overrides)
 

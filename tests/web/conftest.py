@@ -14,10 +14,14 @@ from playwright.sync_api import Browser, sync_playwright
 
 from runner import process as proc
 from runner.services import free_port, rasa_server
-from tests.web.support import CHROMIUM_ARGS, REPO_ROOT, HostPages, chromium_executable
-
-ECHO_ALLOWED_ORIGIN = "http://allowed.test"
-RESTRICTED_ALLOWED_ORIGIN = "http://campagne.example"
+from tests.web.support import (
+    CHROMIUM_ARGS,
+    ECHO_ALLOWED_ORIGIN,
+    REPO_ROOT,
+    RESTRICTED_ALLOWED_ORIGIN,
+    HostPages,
+    chromium_executable,
+)
 
 
 def _wait_http(url: str, process: subprocess.Popen, timeout: float) -> None:

@@ -15,6 +15,9 @@ import socketio
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
+# Origins the channel tests allow: the echo server's, and the production-like Rasa's.
+ECHO_ALLOWED_ORIGIN = "http://allowed.test"
+RESTRICTED_ALLOWED_ORIGIN = "http://campagne.example"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -10,8 +10,7 @@ import pytest
 import requests
 import socketio
 
-from tests.web.conftest import ECHO_ALLOWED_ORIGIN
-from tests.web.support import SocketClient
+from tests.web.support import ECHO_ALLOWED_ORIGIN, SocketClient
 
 
 def _custom(messages, kind):  # noqa: ANN001, ANN202

@@ -12,8 +12,7 @@ import requests
 from playwright.sync_api import Browser, Page
 
 from tests.web import conversation as conv
-from tests.web.conftest import RESTRICTED_ALLOWED_ORIGIN
-from tests.web.support import HostPages, campaign_page, screenshot
+from tests.web.support import RESTRICTED_ALLOWED_ORIGIN, HostPages, campaign_page, screenshot
 from tests.web.widget_page import WidgetPage
 
 CAMPAIGN = "metaal-2026"
