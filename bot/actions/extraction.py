@@ -130,6 +130,35 @@ def _free_text_job(text: str) -> Optional[str]:
     return job[:1].lower() + job[1:]
 
 
+_QUESTION = re.compile(
+    r"\?|^\s*(wat|hoe|waar|wie|welke?|wanneer|waarom|kan|kun|mag|moet|is|ben|heb|krijg|"
+    r"hou|houd|zijn|word|wordt)\b", re.I)
+# Values that come along with the asked slot and may be set with it.
+COMPANIONS: dict[str, tuple[str, ...]] = {
+    "current_job": ("current_job_esco", "current_sector"),
+    "region": ("municipality",),
+}
+
+
+def looks_like_answer(text: str) -> bool:
+    """A short statement, not a question: "bijstand", "geen diploma", "Den Haag"."""
+    text = clean_text(text)
+    return bool(text) and len(text.split()) <= 12 and not _QUESTION.search(text)
+
+
+def extract_answer(turn: Turn) -> dict[str, Any]:
+    """The asked slot (and its companions) from a short answer that NLU took for a
+    question, e.g. "geen diploma" classified as faq while the education is asked."""
+    asked = turn.requested_slot
+    if not asked or not looks_like_answer(turn.text):
+        return {}
+    found = extract(Turn(turn.text, "inform", turn.entities, asked, turn.slots)).updates
+    if asked not in found or found[asked] in (None, []):
+        return {}
+    keep = (asked, *COMPANIONS.get(asked, ()))
+    return {k: v for k, v in found.items() if k in keep}
+
+
 def extract(turn: Turn) -> Extraction:
     """Reads every profile slot the message mentions; see module docstring."""
     result = Extraction()
@@ -233,13 +262,54 @@ def _read_work_status(text: str, asked: Optional[str], upd: dict[str, Any]) -> N
         upd.setdefault("work_status", status)
 
 
+# Backup for knowledge.recognise_interests when it finds nothing (word stems, in order).
+_INTEREST_WORDS: tuple[tuple[str, str], ...] = (
+    ("puzzelen", r"problemen\s+op|oplossen|puzzel|uitzoeken|storing"),
+    ("met_handen", r"handen|handig|klus|praktisch"),
+    ("sleutelen", r"sleutel|repar|motor"),
+    ("elektra", r"elektr|stroom"),
+    ("computers", r"computer|\bpc\b|\bict\b|program|gamen|software"),
+    ("buiten", r"buiten|natuur"),
+    ("bouwen", r"bouw|monter|timmer|in\s+elkaar"),
+    ("ontwerpen", r"teken|ontwerp|\bcad\b"),
+    ("mensen", r"mensen|klant|uitleg|samenwerk"),
+    ("duurzaamheid", r"duurza|zonnepan|warmtepomp|klimaat|energie"),
+    ("voertuigen", r"auto|vrachtwagen|voertuig|fiets|brommer|trekker"),
+    ("machines", r"machine|robot"),
+    ("voeding", r"voeding|eten|koken|levensmiddel"),
+    ("zorg", r"\bzorg"),
+    ("precisie", r"precies|nauwkeurig|secuur|fijn\s+werk"),
+    ("onderweg", r"onderweg|reizen|op\s+pad|afwisseling"),
+)
+
+
+def _interest_words(text: str) -> list[str]:
+    return [name for name, pattern in _INTEREST_WORDS if re.search(pattern, text, re.I)]
+
+
 def _read_interests(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
     if asked != "interests" and not _INTEREST_CUE.search(text):
         return
     found = [i for i in kb.recognise_interests(text) if i in INTERESTS]
+    if not found and asked == "interests":
+        found = _interest_words(text)
     if found:
         merged = list(dict.fromkeys(upd.get("interests", []) + found))
         upd["interests"] = merged
+
+
+# Backup when the sector question is answered with a bare word or a button title.
+_SECTOR_WORDS: tuple[tuple[str, str], ...] = (
+    ("overig", r"overig|iets\s+anders|^\s*anders|nooit\s+gewerkt|geen\s+sector"),
+    ("horeca", r"horeca|restaurant|hotel|caf[eé]"),
+    ("retail", r"retail|winkel|supermarkt"),
+    ("logistiek_transport", r"logistiek|transport|magazijn"),
+    ("zorg_welzijn", r"zorg|welzijn"),
+    ("kantoor_administratie", r"kantoor|administratie"),
+    ("schoonmaak_facilitair", r"schoonmaak|facilitair"),
+    ("industrie_productie", r"industrie|productie|fabriek"),
+    ("onderwijs_kinderopvang", r"onderwijs|kinderopvang|school"),
+)
 
 
 def _read_sector(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
@@ -248,6 +318,9 @@ def _read_sector(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
     if asked != "current_sector" and not _SECTOR_CUE.search(text):
         return
     sector = kb.recognise_sector(text)
+    if sector not in SECTORS and asked == "current_sector":
+        sector = next((name for name, pattern in _SECTOR_WORDS
+                       if re.search(pattern, text, re.I)), None)
     if sector in SECTORS:
         upd["current_sector"] = sector
 

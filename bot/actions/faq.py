@@ -61,6 +61,24 @@ def pick_topic(text: str) -> Optional[str]:
     return None
 
 
+def answered_open_question(tracker: Tracker) -> bool:
+    """True when the latest message filled the slot the form asked for.
+
+    action_validate_slot_mappings fills it from short statements that NLU took for a
+    question ("bijstand", "geen diploma"); those need no FAQ answer.
+    """
+    asked = tracker.get_slot("requested_slot")
+    if tracker.active_loop_name != "profile_form" or not asked:
+        return False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if (event.get("event") == "slot" and event.get("name") == asked
+                and event.get("value") not in (None, [])):
+            return True
+    return False
+
+
 class ActionAnswerFaq(Action):
     """Answers a frequent question; inside the form the rules then re-ask the question."""
 
@@ -70,6 +88,8 @@ class ActionAnswerFaq(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         message = tracker.latest_message or {}
+        if answered_open_question(tracker):
+            return []  # it was an answer; the form now asks the next question
         topic = pick_topic(message.get("text") or "")
         profile = profile_of(tracker)
         if topic == ENDED_TOPIC:

@@ -11,7 +11,14 @@ from rasa_sdk.forms import FormValidationAction, ValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions import texts
-from bot.actions.extraction import DIGRESSION_INTENTS, Extraction, Turn, extract
+from bot.actions.extraction import (
+    COMPANIONS,
+    DIGRESSION_INTENTS,
+    Extraction,
+    Turn,
+    extract,
+    extract_answer,
+)
 from bot.actions.session import metadata_slot_events
 
 FORM = "profile_form"
@@ -61,6 +68,7 @@ def _acknowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
         derived.add("current_sector")
     if "municipality" in changed:
         derived.add("region")
+    derived.update(COMPANIONS.get(asked or "", ()))
     extra = [k for k in changed if k != asked and k not in derived
              and changed[k] not in (None, [])]
     if corrected:
@@ -167,6 +175,12 @@ class ValidateSlotMappings(ValidationAction):
                   domain: DomainDict) -> List[EventType]:
         events: List[EventType] = metadata_slot_events(tracker)
         turn = turn_from_tracker(tracker, None)
+        if tracker.active_loop_name == FORM and turn.intent in DIGRESSION_INTENTS:
+            # The rules will treat this as a question; a short statement that answers
+            # the open question ("geen diploma") still fills it (see action_answer_faq).
+            turn.requested_slot = tracker.get_slot("requested_slot")
+            answer = extract_answer(turn)
+            return events + [SlotSet(k, v) for k, v in answer.items()]
         if tracker.active_loop_name or turn.intent not in _UPDATE_INTENTS:
             return events
         result = extract(turn)

@@ -189,3 +189,33 @@ def test_no_after_a_correction_does_not_answer_the_income_question(domain):
     slots = slot_events(events)
     assert slots["municipality"] == "Deventer"
     assert "learn_while_earning" not in slots
+
+
+def test_a_short_answer_taken_for_a_question_still_fills_the_open_slot(domain):
+    # GIVEN the form asks for the education and NLU reads "geen diploma" as a FAQ
+    tracker = make_tracker("half_profile", "geen diploma", intent="faq",
+                           slots={"education_level": None}, requested_slot="education_level")
+    # WHEN the global slot mapping action runs before the rules
+    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
+    # THEN the answer fills the asked slot (and nothing else)
+    assert slot_events(events) == {"education_level": "geen"}
+
+
+def test_a_real_question_while_a_slot_is_asked_fills_nothing(domain):
+    # GIVEN the form asks for the education
+    tracker = make_tracker("half_profile", "heb je een diploma nodig?", intent="faq",
+                           slots={"education_level": None}, requested_slot="education_level")
+    # WHEN the global slot mapping action runs
+    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
+    # THEN the question is left to the FAQ rule
+    assert slot_events(events) == {}
+
+
+def test_a_typed_button_title_answers_the_sector_question(domain):
+    # GIVEN someone without work is asked for a sector
+    tracker = make_tracker("empty_form", "iets anders", slots={"current_job": "geen werk"},
+                           requested_slot="current_sector")
+    # WHEN they type the title of the "Iets anders" button
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the sector is `overig`
+    assert slot_events(events)["current_sector"] == "overig"
