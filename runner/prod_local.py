@@ -174,8 +174,20 @@ def _wait_pg(t: Topology, pg: Path, timeout: float = 60) -> None:
     raise TimeoutError("postgres did not become ready")
 
 
+def stop_postgres(t: Topology) -> None:
+    """Fast shutdown (SIGINT): the default smart shutdown waits for Rasa's pooled
+    connections to close, which they never do."""
+    process = t.processes.pop("postgres")
+    try:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        pass
+    proc.stop([process])
+
+
 def restart_postgres(t: Topology) -> None:
-    proc.stop([t.processes.pop("postgres")])
+    stop_postgres(t)
     start_postgres(t)
 
 
@@ -259,9 +271,9 @@ def build_knowledge(t: Topology) -> None:
 
 
 def stop_all(t: Topology) -> None:
-    order = [n for n in t.processes if n not in ("postgres", "redis")] + [
-        n for n in ("redis", "postgres") if n in t.processes]
-    proc.stop([t.processes[n] for n in order])
+    proc.stop([p for n, p in t.processes.items() if n != "postgres"])
+    if "postgres" in t.processes:
+        stop_postgres(t)
     t.processes.clear()
 
 

@@ -58,6 +58,8 @@ def action_server(settings: Mapping[str, str]) -> Service:
     env = child_env(settings)
     # rasa-sdk binds 0.0.0.0 unless told otherwise; the action server must stay private.
     env["SANIC_HOST"] = settings.get("ACTION_BIND_HOST", "127.0.0.1")
+    # Each action call carries the full tracker and domain: allow large bodies here.
+    env["SANIC_REQUEST_MAX_SIZE"] = str(50 * 1024 * 1024)
     port = int(settings["ACTION_PORT"])
     return Service(
         name="actions",
@@ -69,6 +71,8 @@ def action_server(settings: Mapping[str, str]) -> Service:
 
 def rasa_server(settings: Mapping[str, str], model: Path) -> Service:
     port = int(settings["RASA_PORT"])
+    env = child_env(settings)
+    env["SANIC_REQUEST_MAX_SIZE"] = settings.get("RASA_REQUEST_MAX_SIZE", "65536")
     return Service(
         name="rasa",
         argv=[str(BIN / "rasa"), "run",
@@ -78,7 +82,7 @@ def rasa_server(settings: Mapping[str, str], model: Path) -> Service:
               "--enable-api", "--auth-token", settings["RASA_API_TOKEN"],
               *cors_args(settings),
               "-i", settings["BIND_HOST"], "-p", str(port)],
-        env=child_env(settings), port=port, port_setting="RASA_PORT", health_path="/",
+        env=env, port=port, port_setting="RASA_PORT", health_path="/",
         host=settings["BIND_HOST"],
     )
 

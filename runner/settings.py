@@ -59,8 +59,9 @@ def resolve(env: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
     # say nothing useful to an operator.
     put("TF_CPP_MIN_LOG_LEVEL", "2")
     put("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-    # Rasa has no text-length limit; cap request bodies at the HTTP layer.
-    put("SANIC_REQUEST_MAX_SIZE", "65536")
+    # Rasa has no text-length limit; cap request bodies at the HTTP layer (Rasa server
+    # only: the action server receives whole trackers, which grow far beyond this).
+    put("RASA_REQUEST_MAX_SIZE", "65536")
     return s
 
 

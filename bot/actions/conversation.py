@@ -41,3 +41,34 @@ class ActionDefaultFallback(Action):
             json_message=FALLBACK)
         # Forget the message, so it does not steer the next prediction.
         return [UserUtteranceReverted()]
+
+
+def _place_updated_this_turn(tracker: Tracker) -> bool:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in ("region", "municipality"):
+            return True
+    return False
+
+
+class ActionNluFallback(Action):
+    """Low NLU confidence outside the form. A bare town ("Deventer") is a correction of
+    the place: action_validate_slot_mappings already stored it and said so."""
+
+    def name(self) -> Text:
+        return "action_nlu_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        if _place_updated_this_turn(tracker):
+            if tracker.get_slot("recommended_professions"):
+                dispatcher.utter_message(
+                    text="Wil je de beroepen opnieuw zien met je nieuwe woonplaats?",
+                    buttons=[{"title": "Ja, laat zien", "payload": "/other_profession"}])
+            return []
+        dispatcher.utter_message(
+            text="Sorry, dat begreep ik niet goed. Kun je het anders zeggen? Je kunt "
+                 "bijvoorbeeld typen: 'Ik wil weten welk technisch beroep bij mij past' of "
+                 "'Wat verdient een monteur?'", json_message=FALLBACK)
+        return []

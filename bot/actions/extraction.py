@@ -49,7 +49,21 @@ MAX_FREE_TEXT = 80
 
 _JOB_CUE = re.compile(
     r"\b(ik\s+ben|ik\s+was|ben\s+ik|werk(?:te)?\s+als|werk(?:te)?\s+bij|werk(?:te)?\s+in|"
-    r"mijn\s+(?:werk|baan|beroep)|beroep|baan|functie|eigenlijk|bedoel)\b", re.I)
+    r"mijn\s+(?:werk|baan|beroep|functie)\s+is|eigenlijk|bedoel)\b", re.I)
+# A request to start or to get help ("ik wil weten welk technisch beroep bij mij past",
+# "kun je mij helpen aan ander werk"): it names what the person wants, not their job.
+_START_REQUEST = re.compile(
+    r"\b(ik\s+wil|ik\s+zoek|ik\s+ben\s+op\s+zoek|zoek\s+ik|wil\s+ik|kun\s+je|kan\s+je|"
+    r"kunt\s+u|kan\s+jij|kun\s+jij|help\s+me|help\s+mij|helpen|welk\w*\s+(beroep|baan|"
+    r"werk|vak)|past\s+bij\s+m[ie]j?|bij\s+m[ie]j?\s+past|advies)\b", re.I)
+_EXPLICIT_JOB = re.compile(
+    r"\b(ik\s+ben\s+(nu\s+)?(een\s+)?(?!op\s+zoek|toe\s+aan|benieuwd|op\b)\w+|"
+    r"ik\s+was\s+\w+|werk(?:te)?\s+als|mijn\s+(?:werk|baan|beroep|functie)\s+is)\b", re.I)
+# "ja" in a correction ("nee, ik woon in Deventer") answers nothing; a reason after it does.
+_CORRECTION_CUE = re.compile(r"\b(nee|eigenlijk|bedoel|toch|verkeerd|klopt\s+niet)\b", re.I)
+# Statuses, not jobs: they answer the work-status question and never replace a real job.
+_STATUS_JOBS = frozenset({"huisvrouw/huisman", "huisvrouw", "huisman", "student", "werkloze",
+                          "mantelzorger", "vrijwilliger", "gepensioneerde"})
 _PLACE_CUE = re.compile(
     r"\b(in|uit|bij|te|woon\w*|regio|omgeving|buurt|provincie|verhuisd|wonen|woonachtig)\b",
     re.I)
@@ -159,6 +173,36 @@ def extract_answer(turn: Turn) -> dict[str, Any]:
     return {k: v for k, v in found.items() if k in keep}
 
 
+_CLAUSES = re.compile(r"[,.;!?]+|\s+(?=\b(?:wat|hoe|waar|wie|welke?|wanneer|waarom|kan|kun|"
+                      r"mag|moet)\b)", re.I)
+
+
+def statement_before_question(turn: Turn) -> dict[str, Any]:
+    """The job from a statement that comes with a question ("ik ben kok, wat verdient een
+    lasser?"): only explicit "ik ben/werk als" clauses, never the question itself."""
+    text = clean_text(turn.text)
+    for clause in _CLAUSES.split(text):
+        clause = (clause or "").strip()
+        if not clause or _QUESTION.search(clause) or not _EXPLICIT_JOB.search(clause):
+            continue
+        upd: dict[str, Any] = {}
+        _read_job(clause, None, upd, turn.slots)
+        if upd.get("current_job") and upd["current_job"] != NO_JOB_VALUE:
+            return {k: v for k, v in upd.items()
+                    if k in ("current_job", "current_job_esco", "current_sector")}
+    return {}
+
+
+def bare_place(turn: Turn) -> dict[str, Any]:
+    """A message that is only a town or province ("Deventer", "in Zwolle")."""
+    text = clean_text(turn.text).strip(" .!?")
+    if not text or len(text.split()) > 3 or _is_payload(text):
+        return {}
+    upd: dict[str, Any] = {}
+    _read_place(text, "region", upd)
+    return upd
+
+
 def extract(turn: Turn) -> Extraction:
     """Reads every profile slot the message mentions; see module docstring."""
     result = Extraction()
@@ -169,7 +213,7 @@ def extract(turn: Turn) -> Extraction:
     upd = result.updates
     _from_entities(turn, upd)
     if text and not _is_payload(text):
-        _read_job(text, asked, upd)
+        _read_job(text, asked, upd, turn.slots)
         _read_place(text, asked, upd)
         _read_education(text, asked, upd)
         _read_work_status(text, asked, upd)
@@ -181,7 +225,7 @@ def extract(turn: Turn) -> Extraction:
     _handle_dont_know(text, turn, result)
     if (asked == "current_job" and "current_job" not in upd and not result.dont_know
             and turn.intent in ("inform", "nlu_fallback", "choose_profession", None)
-            and text and not _is_payload(text)):
+            and text and not _is_payload(text) and not is_start_request(text)):
         job = _free_text_job(text)
         if job:
             upd["current_job"] = job
@@ -196,7 +240,7 @@ def _from_entities(turn: Turn, upd: dict[str, Any]) -> None:
         if value in WORK_STATUSES:
             upd["work_status"] = value
     for value in _entity_values(ents, "education_level"):
-        if value in EDUCATION_LEVELS:
+        if value in EDUCATION_LEVELS and _education_context(turn):
             upd["education_level"] = value
     for value in _entity_values(ents, "current_sector"):
         if value in SECTORS:
@@ -209,15 +253,46 @@ def _from_entities(turn: Turn, upd: dict[str, Any]) -> None:
         upd["interests"] = list(dict.fromkeys(interests))
 
 
-def _read_job(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+def is_start_request(text: str) -> bool:
+    """A wish to start or to be helped that names no job of the person's own."""
+    return bool(_START_REQUEST.search(text)) and not _EXPLICIT_JOB.search(text)
+
+
+def _has_real_job(slots: dict[str, Any]) -> bool:
+    job = slots.get("current_job")
+    return bool(job) and job not in (NO_JOB_VALUE, UNKNOWN_JOB_VALUE) and job not in _STATUS_JOBS
+
+
+def _education_context(turn: Turn) -> bool:
+    """A DIET education entity counts from a button, an answer to the education question,
+    or a diploma phrase the recogniser also reads ("conciërge op een basisschool" is a
+    workplace, not a diploma)."""
+    text = clean_text(turn.text)
+    if _is_payload(text) or turn.requested_slot == "education_level":
+        return True
+    return kb.recognise_education(text) is not None
+
+
+def _read_job(text: str, asked: Optional[str], upd: dict[str, Any],
+              slots: Optional[dict[str, Any]] = None) -> None:
+    slots = slots or {}
+    if is_start_request(text):
+        return
+    # Answering another question ("ik ben nu huisvrouw" to the work-status question) does
+    # not replace a job already given, unless the person clearly corrects it.
+    keep_job = (asked not in ("current_job", None) and _has_real_job(slots)
+                and not _CORRECTION_CUE.search(text))
     if _NO_WORK.search(text) and asked in ("current_job", None):
         upd["current_job"] = NO_JOB_VALUE
         upd["current_job_esco"] = None
         return
-    if asked != "current_job" and not _JOB_CUE.search(text):
+    if keep_job or (asked != "current_job" and not _JOB_CUE.search(text)):
         return
     job = kb.recognise_job(text)
     if not job or not job.get("label"):
+        return
+    if asked not in ("current_job", None) and str(job["label"]) in _STATUS_JOBS \
+            and slots.get("current_job"):
         return
     upd["current_job"] = clean_text(str(job["label"]))[:MAX_FREE_TEXT]
     upd["current_job_esco"] = job.get("esco_uri") or None
@@ -331,11 +406,12 @@ def _read_income(text: str, intent: Optional[str], asked: Optional[str],
         upd["learn_while_earning"] = False
     elif _WANT_INCOME.search(text):
         upd["learn_while_earning"] = True
-    elif asked == "learn_while_earning" and not upd:
-        # "nee, ik woon in Deventer" corrects the place; its "nee" answers nothing.
-        if intent == "affirm" or _YES.match(text):
+    elif asked == "learn_while_earning":
+        # "nee, ik woon in Deventer" corrects the place; its "nee" answers nothing. A "ja"
+        # with a reason ("ja graag, de ww loopt niet eeuwig door") is still a yes.
+        if _YES.match(text) or (intent == "affirm" and not upd):
             upd["learn_while_earning"] = True
-        elif intent == "deny" or _NO.match(text):
+        elif (intent == "deny" or _NO.match(text)) and not upd:
             upd["learn_while_earning"] = False
 
 

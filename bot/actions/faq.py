@@ -6,12 +6,13 @@ import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import kb, texts
 from bot.actions.advice import ended_text, funding_message, profile_of, resolve_profession
+from bot.actions.extraction import is_start_request, looks_like_answer
 
 FAQ_TOPICS = frozenset({
     "salaris", "opleidingsduur", "kosten", "leeftijd", "geen_diploma", "deeltijd",
@@ -28,7 +29,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("vca", r"\bvca\b|veiligheidsdiploma"),
     ("rijbewijs", r"rijbewijs|auto\s*rijden|autorijden|geen\s+auto|bus\s+van\s+de\s+zaak"),
     ("uitkering_behouden", r"uitkering|\bww\b|bijstand|\buwv\b"),
-    ("taalniveau", r"nederlands|taal|statushouder|\ba2\b|\bb1\b"),
+    # \btaal: "betaald" contains "taal" and is not about language.
+    ("taalniveau", r"nederlands|\btaal|statushouder|\ba2\b|\bb1\b"),
     ("leeftijd", r"\boud\b|oudere|leeftijd|\b[1-9]\d\s*(jaar|e\b)|te\s+laat|\bben\s+\d\d|"
                  r"\bal\s+\d\d|pas\s+\d\d"),
     ("vrouwen", r"vrouw|moeder|mannenwereld|meisje"),
@@ -48,8 +50,15 @@ _TOPIC_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# "ik werk al 30 jaar op kantoor": a number of years of work, not an age.
+_YEARS_OF_WORK = re.compile(
+    r"\b(al|sinds|ruim|bijna|meer\s+dan|zo'?n)\s+\d+\s+jaar\s+(op|in|bij|als|aan|voor|"
+    r"werk\w*|gewerkt)\b|\b(werk|werkte|gewerkt)\s+(al\s+)?\d+\s+jaar\b", re.I)
+
+
 def pick_topic(text: str) -> Optional[str]:
     """The FAQ topic of a question, or None."""
+    text = _YEARS_OF_WORK.sub(" ", text)
     if _ENDED_WORDS.search(text):
         return ENDED_TOPIC
     topic = kb.recognise_faq_topic(text)
@@ -70,6 +79,9 @@ def answered_open_question(tracker: Tracker) -> bool:
     asked = tracker.get_slot("requested_slot")
     if tracker.active_loop_name != "profile_form" or not asked:
         return False
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not looks_like_answer(text):
+        return False  # a real question is answered even when a statement came with it
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
@@ -112,4 +124,14 @@ class ActionAnswerFaq(Action):
         dispatcher.utter_message(text=f"{answer['text']} {texts.source_line(answer)}".strip())
         if topic == "kosten" and tracker.get_slot("recommended_professions"):
             funding_message(dispatcher, profile, profession_id)
+        if _wants_to_start(tracker, message.get("text") or "", topic):
+            # "kun jij mij helpen aan ander werk" read as a question about free help: the
+            # person wants advice, so the questions start right after the answer.
+            return [FollowupAction("profile_form")]
         return []
+
+
+def _wants_to_start(tracker: Tracker, text: str, topic: str) -> bool:
+    if tracker.active_loop_name or tracker.get_slot("recommended_professions"):
+        return False
+    return topic == "gratis_hulp" or is_start_request(text)

@@ -16,10 +16,13 @@ from bot.actions.extraction import (
     DIGRESSION_INTENTS,
     Extraction,
     Turn,
+    bare_place,
     extract,
     extract_answer,
+    is_start_request,
+    statement_before_question,
 )
-from bot.actions.session import metadata_slot_events
+from bot.actions.session import INTRO_SHORT, introduced, metadata_slot_events
 
 FORM = "profile_form"
 FALLBACK = {"type": "fallback"}
@@ -46,9 +49,15 @@ def attempts_for(tracker: Tracker, slot: str) -> int:
             if event.get("value") != slot:
                 break
             answered = seen_users
-        elif event.get("event") == "user":
+        elif event.get("event") == "user" and not _is_digression(event):
+            # A question in between ("is techniek iets voor meiden?") is no attempt.
             seen_users += 1
     return max(answered, 1)
+
+
+def _is_digression(user_event: Dict[str, Any]) -> bool:
+    intent = ((user_event.get("parse_data") or {}).get("intent") or {}).get("name")
+    return intent in DIGRESSION_INTENTS
 
 
 def _changed(tracker: Tracker, updates: Dict[str, Any]) -> Dict[str, Any]:
@@ -141,13 +150,15 @@ class ValidateProfileForm(FormValidationAction):
             return events + _dont_know_events(dispatcher, tracker, asked)
         if result.dont_know and asked == "current_job":
             dispatcher.utter_message(text="Geen probleem. Dan kijken we naar de sector.")
+        polite = turn.intent in _POLITE_INTENTS or is_start_request(turn.text)
         if (asked and not result.updates and turn.intent
-                and turn.intent not in _SILENT_INTENTS):
+                and turn.intent not in _SILENT_INTENTS and not polite):
             # Not understood: say so (with the fallback payload) and keep the form going
             # by marking the asked slot as still empty, so the form asks again.
             dispatcher.utter_message(text=texts.not_understood(asked), json_message=FALLBACK)
             events.append(SlotSet(asked, None))
-        elif asked and not result.updates and turn.intent in _POLITE_INTENTS:
+        elif asked and not result.updates and polite:
+            # "hallo" or "ik zoek ander werk" while a question is open: just ask it again.
             events.append(SlotSet(asked, None))
         return events
 
@@ -179,8 +190,21 @@ class ValidateSlotMappings(ValidationAction):
             # The rules will treat this as a question; a short statement that answers
             # the open question ("geen diploma") still fills it (see action_answer_faq).
             turn.requested_slot = tracker.get_slot("requested_slot")
-            answer = extract_answer(turn)
+            answer = extract_answer(turn) or statement_before_question(turn)
             return events + [SlotSet(k, v) for k, v in answer.items()]
+        if not tracker.active_loop_name and turn.intent in DIGRESSION_INTENTS:
+            # "ik ben kok, wat verdient een lasser?": answer the question, keep the job.
+            answer = statement_before_question(turn)
+            return events + [SlotSet(k, v) for k, v in answer.items()
+                             if tracker.get_slot(k) != v]
+        if not tracker.active_loop_name and turn.intent == "nlu_fallback":
+            # A bare town after the advice ("Deventer") corrects the place.
+            place = bare_place(turn)
+            if place:
+                changed = _changed(tracker, place)
+                if changed:
+                    _acknowledge(dispatcher, tracker, changed, None)
+                return events + [SlotSet(k, v) for k, v in place.items()]
         if tracker.active_loop_name or turn.intent not in _UPDATE_INTENTS:
             return events
         result = extract(turn)
@@ -211,6 +235,10 @@ class AskForSlotMixin:
         # The same question again (after "weet ik niet" or a digression): add buttons.
         again = tracker.get_slot("requested_slot") == self.slot
         question = texts.question(self.slot, tracker.slots, again=again)
+        if not introduced(tracker.events):
+            # A first message that wants help ("ik wil werk zoeken") starts the form at
+            # once; say briefly what the assistant does and does not do before asking.
+            dispatcher.utter_message(text=INTRO_SHORT)
         dispatcher.utter_message(text=f"{texts.progress(remaining)}{question.text}",
                                  buttons=question.buttons or None)
         return []

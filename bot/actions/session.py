@@ -77,6 +77,19 @@ class ActionSessionStart(Action):
         return events
 
 
+LIMITS = ("Goed om te weten: ik geef informatie en advies. Ik ben geen uitzendbureau en "
+          "kan je geen baan of geld beloven.")
+INTRO_SHORT = ("Ik help je op weg naar werk in de techniek: ik stel een paar korte vragen en "
+               "laat dan beroepen, opleidingen en hulp in je regio zien. " + LIMITS)
+
+
+def introduced(events: List[Dict[str, Any]]) -> bool:
+    """True unless this is the person's first message and the assistant has said nothing
+    yet (no greeting, answer or question), so the introduction is given once."""
+    users = sum(1 for event in events if event.get("event") == "user")
+    return users > 1 or any(event.get("event") == "bot" for event in events)
+
+
 class ActionGreet(Action):
     """Says what the assistant does and does not do; mentions the campaign sector."""
 
@@ -97,10 +110,7 @@ class ActionGreet(Action):
             text += (f" Je komt via een pagina over {phrase}. Daar let ik extra op, "
                      "maar ik laat ook andere beroepen zien.")
         dispatcher.utter_message(text=text)
-        dispatcher.utter_message(
-            text="Goed om te weten: ik geef informatie en advies. Ik ben geen "
-                 "uitzendbureau en kan je geen baan of geld beloven. Zullen we beginnen?",
-            buttons=[{"title": "Ja, start", "payload": "/start_profile"},
-                     {"title": "Wat kun je voor me doen?", "payload": "/ask_capabilities"},
-                     {"title": "Ik wil een adviseur spreken", "payload": "/request_human"}])
+        # The form asks its first question right after this (rule "greet"), so no start
+        # button: the person can simply answer.
+        dispatcher.utter_message(text=LIMITS + " We beginnen meteen.")
         return []

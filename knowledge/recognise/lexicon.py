@@ -16,6 +16,10 @@ GENERIC_JOB_WORDS: frozenset[str] = frozenset({
     "specialist", "adviseur", "consulent", "coordinator", "beheerder", "operator", "monteur",
     "technicus", "model", "agent", "lid", "meester", "deskundige", "expert", "zzp", "zzper",
     "freelancer",
+    # Adjectives and generic words of a wish ("welk technisch beroep past bij mij", "ander
+    # werk"): never a job title on their own, nor the head of a partial title match.
+    "technisch", "technische", "techniek", "technieken", "ander", "andere", "nieuw",
+    "nieuwe", "beroep", "beroepen", "banen", "vak", "functie", "carriere", "toekomst",
 })
 
 # Ordinary Dutch words: never matched fuzzily as a job or place (they are real words).
@@ -103,6 +107,8 @@ EMPLOYER_HINTS: dict[str, tuple[str, str, str]] = {
 # Ordered: the most specific phrases first; the first match in this list wins.
 EDUCATION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("geen diploma", "geen"), ("geen opleiding", "geen"), ("zonder diploma", "geen"),
+    ("geen school", "geen"), ("niet naar school", "geen"), ("nooit naar school", "geen"),
+    ("weinig school", "geen"), ("nooit op school", "geen"),
     ("alleen basisschool", "geen"), ("alleen de basisschool", "geen"),
     ("alleen lagere school", "geen"), ("niet afgemaakt", "geen"), ("nooit afgemaakt", "geen"),
     ("mbo 1", "mbo1"), ("mbo niveau 1", "mbo1"), ("niveau 1", "mbo1"), ("entree*", "mbo1"),
@@ -147,7 +153,8 @@ WORK_STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
     ("vast contract", "werkend"), ("tijdelijk contract", "werkend"),
     ("uitzendkracht", "werkend"), ("werkend", "werkend"), ("ik ben werkzaam", "werkend"),
     ("ik werk als", "werkend"), ("werk als", "werkend"), ("werk bij", "werkend"),
-    ("werkzaam", "werkend"), ("heb werk", "werkend"), ("baan", "werkend"),
+    ("werkzaam", "werkend"), ("heb werk", "werkend"), ("gewoon werk", "werkend"),
+    ("heb nu werk", "werkend"), ("heb een vaste baan", "werkend"), ("baan", "werkend"),
 )
 
 INTEREST_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -258,6 +265,11 @@ FAQ_TOPIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("geld tijdens de opleiding", "verdienen_tijdens_leren"),
     ("leren en werken", "verdienen_tijdens_leren"), ("werken en leren", "verdienen_tijdens_leren"),
     ("betaald leren", "verdienen_tijdens_leren"),
+    ("betaald tijdens", "verdienen_tijdens_leren"),
+    ("betaald worden tijdens", "verdienen_tijdens_leren"),
+    ("salaris tijdens", "verdienen_tijdens_leren"), ("inkomen tijdens", "verdienen_tijdens_leren"),
+    ("krijg je betaald", "verdienen_tijdens_leren"),
+    ("krijg ik betaald", "verdienen_tijdens_leren"),
     ("te oud", "leeftijd"), ("leeftijd", "leeftijd"), ("oud", "leeftijd"),
     ("jaar oud", "leeftijd"), ("ouder dan", "leeftijd"), ("50 plus", "leeftijd"),
     ("50plus", "leeftijd"), ("50+", "leeftijd"),
@@ -268,6 +280,7 @@ FAQ_TOPIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("taal", "taalniveau"), ("nederlands", "taalniveau"), ("taalniveau", "taalniveau"),
     ("dutch", "taalniveau"), ("inburger*", "taalniveau"),
     ("vrouw", "vrouwen"), ("vrouwen", "vrouwen"), ("als meisje", "vrouwen"),
+    ("meiden", "vrouwen"), ("meid", "vrouwen"), ("meisje*", "vrouwen"), ("dames", "vrouwen"),
     ("zwaar", "fysiek"), ("fysiek", "fysiek"), ("lichamelijk", "fysiek"), ("rug", "fysiek"),
     ("tillen", "fysiek"), ("hoogtevrees", "fysiek"), ("conditie", "fysiek"),
     ("vca", "vca"), ("veiligheidsdiploma", "vca"), ("veiligheid", "vca"),

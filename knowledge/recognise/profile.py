@@ -3,6 +3,8 @@ province and FAQ topic. Pure functions over the lexicon, no database needed."""
 
 from __future__ import annotations
 
+import re
+
 from knowledge.recognise import lexicon
 from knowledge.recognise.phrases import PhraseMatcher, negated
 from knowledge.text import normalise
@@ -18,9 +20,31 @@ _INTERESTS = PhraseMatcher(
 )
 
 
+# A school as a workplace ("conciërge op een basisschool", "ik werk bij de hogeschool")
+# says nothing about a diploma.
+_WORKPLACE_SCHOOL = re.compile(
+    r"\b(werk\w*|baan|(?:op|bij|aan|voor)\s+(?:een|die))\b(?:\s+\w+){0,3}?\s+"
+    r"(?:op|bij|aan|in|voor)?\s*(?:een|de|het)?\s*"
+    r"(basisschool|lagere\s+school|hogeschool|universiteit|school)\b"
+    r"|\b(?:op|bij|aan|voor)\s+een\s+(basisschool|lagere\s+school|hogeschool|universiteit)\b")
+# Still at school for a level ("ik zit nog op het mbo"): the diploma they hold is the one
+# before it, so an mbo student without a level has vmbo.
+_ATTENDING_MBO = re.compile(
+    r"\b(zit|zat)\s+(nog\s+)?(op|in)\s+(school|het\s+mbo|de\s+mbo|mbo)\b.{0,20}\bmbo\b"
+    r"(?!\s*(niveau\s*)?[1-4])|\b(zit|zat)\s+(nog\s+)?(op|in)\s+(het\s+|de\s+)?mbo\b"
+    r"(?!\s*(niveau\s*)?[1-4])")
+
+
 def recognise_education(text: str) -> str | None:
-    """Contract education_level from everyday words ("mavo" -> vmbo, "mts" -> mbo4)."""
-    return _EDUCATION.first(text)
+    """Contract education_level from everyday words ("mavo" -> vmbo, "mts" -> mbo4).
+
+    Only diploma or school-level phrases count: a school named as a workplace is skipped.
+    """
+    norm = normalise(text)
+    if _ATTENDING_MBO.search(norm):
+        return "vmbo"
+    cleaned = _WORKPLACE_SCHOOL.sub(" ", norm)
+    return _EDUCATION.first(cleaned) if cleaned.strip() else None
 
 
 def recognise_work_status(text: str) -> str | None:

@@ -1,0 +1,162 @@
+"""Regressions from the persona acceptance suite: flow and reading of answers."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from bot.actions.conversation import ActionNluFallback
+from bot.actions.faq import pick_topic
+from bot.actions.profile_form import (
+    AskForCurrentJob,
+    ValidateProfileForm,
+    ValidateSlotMappings,
+    attempts_for,
+)
+from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
+
+
+def test_a_request_to_start_never_fills_the_job(domain):
+    # GIVEN the form has just started from a request for advice (no question asked yet)
+    tracker = make_tracker("empty_form", "ik wil weten welk technisch beroep bij mij past",
+                           intent="start_profile", requested_slot=None)
+    # WHEN the form reads the message
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN neither job nor sector is set
+    slots = slot_events(events)
+    assert "current_job" not in slots and "current_sector" not in slots
+
+
+def test_a_request_to_start_while_the_job_is_asked_is_not_taken_as_the_job(domain):
+    # GIVEN the form asks for the job
+    tracker = make_tracker("empty_form", "ik wil weten welk technisch beroep bij mij past")
+    # WHEN the person repeats the request (read as inform)
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN no job is stored
+    assert slot_events(events).get("current_job") is None
+
+
+def test_a_school_as_workplace_does_not_set_the_education(domain):
+    # GIVEN the job is asked and NLU tagged "basisschool" as an education entity
+    entity = {"entity": "education_level", "value": "geen", "start": 25, "end": 36}
+    tracker = make_tracker("empty_form", "Ik ben conciërge op een basisschool",
+                           entities=[entity])
+    # WHEN the form reads the answer
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the job is read and the education level is left for its own question
+    slots = slot_events(events)
+    assert slots["current_job"] == "conciërge"
+    assert "education_level" not in slots
+
+
+def test_a_work_status_answer_does_not_replace_a_real_job(domain):
+    # GIVEN the job kassamedewerker is known and the work status is asked
+    tracker = make_tracker("half_profile", "ik ben nu huisvrouw", requested_slot="work_status",
+                           slots={"current_job": "kassamedewerker", "work_status": None})
+    # WHEN the person answers with a status that is also a "job" word
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the work status is filled and the job is kept
+    slots = slot_events(events)
+    assert slots["work_status"] == "anders"
+    assert "current_job" not in slots
+
+
+def test_yes_with_a_reason_answers_the_income_question(domain):
+    # GIVEN the form asks whether the person must keep earning
+    tracker = make_tracker("half_profile", "ja graag, de ww loopt niet eeuwig door",
+                           requested_slot="learn_while_earning",
+                           slots={"interests": ["sleutelen"]})
+    # WHEN the person says yes with a reason that mentions the WW
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the answer is true and no fallback is sent
+    assert slot_events(events)["learn_while_earning"] is True
+    assert {"type": "fallback"} not in payloads(dispatcher)
+
+
+def test_plain_answers_fill_education_and_work_status(domain):
+    # GIVEN the form asks for education, then for work status
+    edu = make_tracker("half_profile", "geen school gedaan", requested_slot="education_level",
+                       slots={"education_level": None})
+    work = make_tracker("half_profile", "ik heb gewoon werk", requested_slot="work_status",
+                        slots={"work_status": None})
+    # WHEN the person answers in plain words
+    edu_events, _ = run_action(ValidateProfileForm(), edu, domain)
+    work_events, _ = run_action(ValidateProfileForm(), work, domain)
+    # THEN both are understood
+    assert slot_events(edu_events)["education_level"] == "geen"
+    assert slot_events(work_events)["work_status"] == "werkend"
+
+
+def _tracker_with_events(events: list) -> Tracker:
+    return Tracker("t", {"requested_slot": "interests"}, {}, events, False, None,
+                   {"name": "profile_form"}, "action_listen")
+
+
+def _user(intent: str) -> dict:
+    return {"event": "user", "text": "x", "parse_data": {"intent": {"name": intent}}}
+
+
+def test_a_question_in_between_is_not_counted_as_an_attempt():
+    # GIVEN the interests question, a FAQ question, then a first "weet ik niet"
+    events = [{"event": "slot", "name": "requested_slot", "value": "interests"},
+              _user("faq"), {"event": "slot", "name": "requested_slot", "value": "interests"},
+              _user("dont_know")]
+    # WHEN the attempts are counted
+    # THEN the FAQ turn does not count: this is the first attempt
+    assert attempts_for(_tracker_with_events(events), "interests") == 1
+
+
+def test_a_job_said_with_a_question_outside_the_form_is_stored(domain):
+    # GIVEN no form is active
+    tracker = make_tracker("complete_profile", "ik ben kok, wat verdient een lasser?",
+                           intent="faq", slots={"current_job": None, "current_sector": None})
+    # WHEN the person tells the job and asks a question in one message
+    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
+    # THEN the job is stored (the FAQ rule answers the question)
+    assert slot_events(events)["current_job"] == "kok"
+
+
+def test_a_bare_town_outside_the_form_updates_the_place_without_a_fallback(domain):
+    # GIVEN the profile is complete and NLU is unsure about a bare town name
+    tracker = make_tracker("complete_profile", "Deventer", intent="nlu_fallback")
+    # WHEN the slot mappings run, then the fallback action
+    events, dispatcher = run_action(ValidateSlotMappings(), tracker, domain)
+    slots = slot_events(events)
+    tracker.events.extend(events)
+    _, fallback = run_action(ActionNluFallback(), tracker, domain)
+    # THEN the place is updated and no fallback payload is sent
+    assert slots["municipality"] == "Deventer" and slots["region"] == "overijssel"
+    assert "aangepast" in texts(dispatcher)
+    assert {"type": "fallback"} not in payloads(fallback)
+
+
+def test_mid_form_questions_pick_the_right_topic():
+    # GIVEN questions the personas ask while the form runs
+    # WHEN the FAQ topic is picked
+    # THEN paid learning is not mistaken for language ("betaald" contains "taal")
+    assert pick_topic("krijg je betaald tijdens de opleiding?") == "verdienen_tijdens_leren"
+    assert pick_topic("is techniek wel iets voor meiden?") == "vrouwen"
+    assert pick_topic("wat doet een energieadviseur eigenlijk?") == "beroep_inhoud"
+
+
+def test_the_first_question_says_what_the_assistant_does_when_nothing_was_said_yet(domain):
+    # GIVEN a conversation that starts with a request, so no greeting was sent
+    tracker = make_tracker("empty_form", "ik wil werk zoeken", intent="start_profile")
+    # WHEN the form asks its first question
+    _, dispatcher = run_action(AskForCurrentJob(), tracker, domain)
+    # THEN the reply says what the assistant does and does not do, then asks
+    said = texts(dispatcher)
+    assert "uitzendbureau" in said
+    assert len(dispatcher.messages) == 2
+
+
+def test_a_request_for_help_read_as_faq_answers_and_then_starts_the_questions(domain):
+    # GIVEN no form and no advice yet, and NLU took a request for help for a FAQ
+    from bot.actions.faq import ActionAnswerFaq
+    tracker = make_tracker("empty_form", "kan jij mij helpen aan ander werk", intent="faq",
+                           requested_slot=None, active_loop=None)
+    # WHEN the FAQ action runs
+    events, dispatcher = run_action(ActionAnswerFaq(), tracker, domain)
+    # THEN it answers and the profile form follows
+    assert texts(dispatcher)
+    assert {"event": "followup", "name": "profile_form"} in [
+        {"event": e.get("event"), "name": e.get("name")} for e in events]
