@@ -154,6 +154,11 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+def is_question(text: str) -> bool:
+    """A question mark, or a question word first ("waar kan ik advies krijgen")."""
+    return bool(_QUESTION.search(clean_text(text)))
+
+
 def looks_like_answer(text: str) -> bool:
     """A short statement, not a question: "bijstand", "geen diploma", "Den Haag"."""
     text = clean_text(text)

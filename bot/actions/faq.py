@@ -103,32 +103,39 @@ class ActionAnswerFaq(Action):
         if answered_open_question(tracker):
             return []  # it was an answer; the form now asks the next question
         topic = pick_topic(message.get("text") or "")
-        profile = profile_of(tracker)
-        if topic == ENDED_TOPIC:
-            ended = kb.ended_funding(message.get("text") or "") or kb.ended_funding("stap")
-            if ended:
-                dispatcher.utter_message(text=ended_text(ended))
-            funding_message(dispatcher, profile, tracker.get_slot("chosen_profession"))
-            return []
-        if topic not in FAQ_TOPICS:
-            dispatcher.utter_message(
-                text="Die vraag kan ik nog niet goed beantwoorden. Het Werkcentrum in je regio "
-                     "of een adviseur kan je verder helpen.", json_message={"type": "fallback"})
-            return []
-        profession_id = resolve_profession(tracker, fall_back_to_first=False)
-        answer = kb.faq_answer(topic, profession_id, profile)
-        if not answer or not answer.get("text"):
-            dispatcher.utter_message(
-                text="Daar heb ik nu geen goed antwoord op. Vraag het gerust aan een adviseur.")
-            return []
-        dispatcher.utter_message(text=f"{answer['text']} {texts.source_line(answer)}".strip())
-        if topic == "kosten" and tracker.get_slot("recommended_professions"):
-            funding_message(dispatcher, profile, profession_id)
-        if _wants_to_start(tracker, message.get("text") or "", topic):
+        answer_topic(dispatcher, tracker, topic)
+        if topic in FAQ_TOPICS and _wants_to_start(tracker, message.get("text") or "", topic):
             # "kun jij mij helpen aan ander werk" read as a question about free help: the
             # person wants advice, so the questions start right after the answer.
             return [FollowupAction("profile_form")]
         return []
+
+
+def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,
+                 topic: Optional[str]) -> None:
+    """Sends the knowledge base's answer for `topic` (or says honestly there is none)."""
+    message = tracker.latest_message or {}
+    profile = profile_of(tracker)
+    if topic == ENDED_TOPIC:
+        ended = kb.ended_funding(message.get("text") or "") or kb.ended_funding("stap")
+        if ended:
+            dispatcher.utter_message(text=ended_text(ended))
+        funding_message(dispatcher, profile, tracker.get_slot("chosen_profession"))
+        return
+    if topic not in FAQ_TOPICS:
+        dispatcher.utter_message(
+            text="Die vraag kan ik nog niet goed beantwoorden. Het Werkcentrum in je regio "
+                 "of een adviseur kan je verder helpen.", json_message={"type": "fallback"})
+        return
+    profession_id = resolve_profession(tracker, fall_back_to_first=False)
+    answer = kb.faq_answer(topic, profession_id, profile)
+    if not answer or not answer.get("text"):
+        dispatcher.utter_message(
+            text="Daar heb ik nu geen goed antwoord op. Vraag het gerust aan een adviseur.")
+        return
+    dispatcher.utter_message(text=f"{answer['text']} {texts.source_line(answer)}".strip())
+    if topic == "kosten" and tracker.get_slot("recommended_professions"):
+        funding_message(dispatcher, profile, profession_id)
 
 
 def _wants_to_start(tracker: Tracker, text: str, topic: str) -> bool:

@@ -19,9 +19,11 @@ from bot.actions.extraction import (
     bare_place,
     extract,
     extract_answer,
+    is_question,
     is_start_request,
     statement_before_question,
 )
+from bot.actions.faq import ENDED_TOPIC, FAQ_TOPICS, answer_topic, pick_topic
 from bot.actions.session import INTRO_SHORT, introduced, metadata_slot_events
 
 FORM = "profile_form"
@@ -150,7 +152,17 @@ class ValidateProfileForm(FormValidationAction):
             return events + _dont_know_events(dispatcher, tracker, asked)
         if result.dont_know and asked == "current_job":
             dispatcher.utter_message(text="Geen probleem. Dan kijken we naar de sector.")
-        polite = turn.intent in _POLITE_INTENTS or is_start_request(turn.text)
+        if asked and not result.updates and turn.intent not in DIGRESSION_INTENTS \
+                and is_question(turn.text):
+            topic = pick_topic(turn.text)
+            if topic in FAQ_TOPICS or topic == ENDED_TOPIC:
+                # A question NLU took for an answer or a request ("waar kan ik gratis
+                # advies krijgen?"): answer it, then the form asks its question again.
+                answer_topic(dispatcher, tracker, topic)
+                return events + [SlotSet(asked, None)]
+        # Digressions must stay silent (no events), so the form rejects and a rule answers.
+        polite = turn.intent in _POLITE_INTENTS or (
+            turn.intent not in DIGRESSION_INTENTS and is_start_request(turn.text))
         if (asked and not result.updates and turn.intent
                 and turn.intent not in _SILENT_INTENTS and not polite):
             # Not understood: say so (with the fallback payload) and keep the form going

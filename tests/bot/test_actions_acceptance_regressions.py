@@ -160,3 +160,26 @@ def test_a_request_for_help_read_as_faq_answers_and_then_starts_the_questions(do
     assert texts(dispatcher)
     assert {"event": "followup", "name": "profile_form"} in [
         {"event": e.get("event"), "name": e.get("name")} for e in events]
+
+
+def test_a_question_nlu_took_for_a_request_is_answered_inside_the_form(domain):
+    # GIVEN the form asks the income question and NLU read a question as start_profile
+    tracker = make_tracker("half_profile", "waar kan ik gratis advies krijgen?",
+                           intent="start_profile", requested_slot="learn_while_earning",
+                           slots={"interests": ["mensen"]})
+    # WHEN the form reads the message
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the question is answered, without fallback, and the question stays open
+    assert "advies" in texts(dispatcher).lower() or "werkcentrum" in texts(dispatcher).lower()
+    assert {"type": "fallback"} not in payloads(dispatcher)
+    assert slot_events(events) == {"learn_while_earning": None}
+
+
+def test_a_faq_about_advice_inside_the_form_is_left_to_the_faq_rule(domain):
+    # GIVEN the form asks the income question and NLU read a FAQ about free advice
+    tracker = make_tracker("half_profile", "waar kan ik gratis advies krijgen?", intent="faq",
+                           requested_slot="learn_while_earning")
+    # WHEN the form validation runs
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN it emits nothing, so the form rejects and the FAQ rule answers
+    assert events == [] and dispatcher.messages == []
