@@ -7,6 +7,7 @@ never served and an unchanged tree never retrains (`make test` twice = one train
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,7 +59,14 @@ def model_path(settings: Mapping[str, str]) -> Path:
 
 
 def ensure_model(settings: Mapping[str, str]) -> Path:
-    """Returns a model for the current inputs, training one when none exists."""
+    """Returns a model for the current inputs, training one when none exists.
+
+    `TRAINED_MODEL` (set by scripts/test.sh after its training step) names the model
+    to use, so every part of one test run serves the same model.
+    """
+    given = settings.get("TRAINED_MODEL") or os.environ.get("TRAINED_MODEL")
+    if given and Path(given).exists():
+        return Path(given)
     path = model_path(settings)
     if path.exists():
         print(f"[train] model up to date: {path.name}", flush=True)
