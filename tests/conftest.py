@@ -7,7 +7,6 @@ sender ids, so conversations do not interfere.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import uuid
 from dataclasses import dataclass, field
@@ -142,17 +141,3 @@ def web_server(stack_settings: Dict[str, str], rasa_stack: RasaStack) -> Iterato
                         process=process)
     finally:
         proc.stop([process])
-
-
-def chromium_path() -> str:
-    """Debian's Chromium; browser tests fail (never skip) when it is missing."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium is not installed: run `make setup-test` (apt-get install chromium)")
-    return path
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import requests
 from console.db import dispose_all
 from console.erasure import forget_databases
 from console.settings import ConsoleSettings
+from tests.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
 from tests.console.factory import ConversationFactory, create_tracker_db, populate, write
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -169,17 +169,3 @@ def console_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
-
-
-def chromium_executable() -> str:
-    """Debian's Chromium; browser tests fail (never skip) when it is missing."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium is not installed (apt-get install chromium); browser tests need it")
-    return path
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]

@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import queue
-import shutil
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-import pytest
 import socketio
+
+from tests.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 # Origins the channel tests allow: the echo server's, and the production-like Rasa's.
 ECHO_ALLOWED_ORIGIN = "http://allowed.test"
 RESTRICTED_ALLOWED_ORIGIN = "http://campagne.example"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def chromium_executable() -> str:
-    """Debian's Chromium. Browser tests fail (never skip) when it is missing."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium is not installed: run `make setup-test` (apt-get install chromium)")
-    return path
 
 
 def screenshot(page: Any, name: str) -> Path:
