@@ -59,14 +59,11 @@ async def test_full_conversation_from_start_to_next_steps_with_button_clicks(
         # GIVEN a person who opens the bot through a campaign deep link
         await user.command("/start metaal-2026")
         greeting = await user.wait_for_new(0, what="the greeting")
-        # THEN the greeting offers inline buttons
-        assert any(m.keyboard for m in greeting), user.texts()
-        # WHEN they press "start" and answer the questions, partly with buttons
-        start_button = next(t for m in greeting for t in m.button_titles if "start" in t.lower())
-        before = len(user.transcript)
-        await user.click(start_button)
-        await user.wait_for_new(before, what="the first question")
-        clicks = 1 + await answer_form_until_recommendations(user, rasa_stack)
+        # THEN the greeting leads straight into the first question of the profile
+        assert greeting, user.texts()
+        assert rasa_stack.tracker(user.sender_id)["slots"].get("requested_slot") == "current_job"
+        # WHEN they answer the questions, partly with buttons
+        clicks = await answer_form_until_recommendations(user, rasa_stack)
         # THEN recommendations arrive as a formatted card with a button per profession
         card = next(m for m in user.transcript if RECOMMENDATIONS_TITLE in m.text)
         assert card.parse_mode == "HTML" and "<b>" in card.text
@@ -187,10 +184,6 @@ async def test_opnieuw_restarts_the_conversation(rasa_stack, make_settings, make
         # GIVEN a conversation where the job is known
         await user.command("/start")
         await user.wait_for_new(0)
-        before = len(user.transcript)
-        await user.click(next(t for m in user.transcript for t in m.button_titles
-                              if "start" in t.lower()))
-        await user.wait_for_new(before)
         before = len(user.transcript)
         await user.say("Ik werk als kok in een restaurant")
         await user.wait_for_new(before)

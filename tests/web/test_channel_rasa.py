@@ -58,8 +58,10 @@ def test_replies_arrive_with_session_persistence(client: SocketClient, rasa_stac
     person = Person(client, rasa_stack)
     # WHEN the widget sends its greeting payload
     person.say("/greet")
-    # THEN text replies arrive on this socket, with buttons as quick_replies
+    # THEN text replies arrive on this socket
     assert any(m.get("text") for m in person.received)
+    # AND a question with a choice arrives with its buttons as quick_replies
+    person.say("ik werk als kok in een restaurant")
     assert person.last_buttons()
 
 
