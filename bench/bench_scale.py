@@ -59,9 +59,14 @@ def single_sqlite() -> Tuple[List[Tuple[int, Dict[str, float]]], List[Tuple[int,
         return rows, points, memory
 
 
+def _quiet(_line: str) -> None:
+    """Drops service output: the benchmark prints only its report."""
+
+
 def two_postgres() -> Tuple[List[Tuple[int, Dict[str, float]]], Dict[str, float]]:
     with tempfile.TemporaryDirectory() as tmp:
         t = prod_local.plan({**os.environ, "DATA_DIR": tmp}, ephemeral_ports=True)
+        prod_local.SINK = _quiet
         try:
             prod_local.start_all(t, with_web=False)
             rows = measure(t.lb_url)

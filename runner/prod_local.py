@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
-from typing import Dict, List, Mapping, Optional
+from typing import Callable, Dict, List, Mapping, Optional
 
 from runner import process as proc
 from runner.model import ensure_model
@@ -26,6 +26,8 @@ from runner.services import Service, action_server, free_port, rasa_server, web_
 from runner.settings import REPO_ROOT, child_env, resolve
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+# Where service output goes; benchmarks set a sink that drops it, so their report stays clean.
+SINK: Optional[Callable[[str], None]] = None
 PROD_KEYS = ("PG_HOST", "PG_PORT", "PG_DB", "PG_USER", "PG_PASSWORD", "REDIS_HOST", "REDIS_PORT",
              "RASA_ENDPOINTS", "TF_INTRA_OP_PARALLELISM_THREADS",
              "TF_INTER_OP_PARALLELISM_THREADS", "SQL_POOL_SIZE", "SQL_MAX_OVERFLOW")
@@ -136,7 +138,7 @@ def start_postgres(t: Topology) -> None:
                            "-c", "fsync=on", "-c", "max_connections=200"]),
         env=dict(os.environ), port=t.pg_port, port_setting="PG_PORT", health_path="")
     t.services["postgres"] = service
-    t.processes["postgres"] = proc.start(service)
+    t.processes["postgres"] = proc.start(service, SINK)
     _wait_pg(t, pg)
     psql = [str(pg / "psql"), "-h", "127.0.0.1", "-p", str(t.pg_port), "-U", "postgres",
             "-v", "ON_ERROR_STOP=1", "-qtA"]
@@ -198,7 +200,7 @@ def start_redis(t: Topology) -> None:
               "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         env=dict(os.environ), port=t.redis_port, port_setting="REDIS_PORT", health_path="")
     t.services["redis"] = service
-    t.processes["redis"] = proc.start(service)
+    t.processes["redis"] = proc.start(service, SINK)
 
 
 def start_nginx(t: Topology) -> None:
@@ -219,7 +221,7 @@ def start_nginx(t: Topology) -> None:
                       env=dict(os.environ), port=t.lb_port, port_setting="LB_PORT",
                       health_path="")
     t.services["nginx"] = service
-    t.processes["nginx"] = proc.start(service)
+    t.processes["nginx"] = proc.start(service, SINK)
 
 
 def action_instance(t: Topology, i: int) -> Service:
@@ -236,7 +238,7 @@ def rasa_instance(t: Topology, i: int, model: Path) -> Service:
 
 def start_service(t: Topology, service: Service, timeout: float = 300) -> None:
     t.services[service.name] = service
-    t.processes[service.name] = proc.start(service)
+    t.processes[service.name] = proc.start(service, SINK)
     proc.wait_healthy(service, t.processes[service.name], timeout)
 
 
