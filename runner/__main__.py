@@ -35,8 +35,10 @@ def main() -> int:
     def terminate(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
-    # SIGTERM (from a supervisor) stops us the same way as Ctrl-C.
+    # SIGTERM (from a supervisor) stops us the same way as Ctrl-C; SIGINT explicitly,
+    # because a shell that starts us in the background leaves SIGINT ignored.
     signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     running: List[subprocess.Popen] = []
     try:
