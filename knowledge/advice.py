@@ -160,6 +160,22 @@ def contact_for(kb: KnowledgeBase, profile: dict[str, Any] | None) -> dict[str, 
             "description": chosen["description"], "extras": extras}
 
 
+# The first step depends on who pays the bills now: whom to talk to before starting.
+FIRST_STEP_BY_STATUS: dict[str, str] = {
+    "ww": "Praat met je adviseur van UWV voordat je met een opleiding begint. "
+          "Dan weet je zeker dat je je WW houdt.",
+    "bijstand": "Vraag eerst je werkcoach bij de gemeente of je een opleiding mag doen "
+                "en of de gemeente kan helpen met de kosten.",
+    "werkend": "Vraag je werkgever of er een opleidingsbudget is. Je werkgever mag een "
+               "opleiding vaak belastingvrij betalen.",
+    "zzp": "Kijk of er een opleidingsfonds is voor zzp'ers in jouw vak, en reken uit "
+           "hoeveel uur per week je kunt leren naast je klussen.",
+    "student": "Praat met de studieloopbaanbegeleider van je school over overstappen "
+               "naar een technische opleiding.",
+}
+FIRST_STEP_DEFAULT = "Zet op een rij hoeveel uur per week je kunt werken en leren."
+
+
 def next_steps(kb: KnowledgeBase, profile: dict[str, Any] | None,
                profession_id: str | None) -> dict[str, Any]:
     """Contract ``next_steps`` payload: at least three concrete steps and a contact."""
@@ -168,24 +184,7 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any] | None,
     prof = kb.professions.get(profession_id or "")
     name = prof["name"].lower() if prof else "het beroep dat je kiest"
     status = profile.get("work_status")
-    steps: list[str] = []
-    if status == "ww":
-        steps.append("Praat met je adviseur van UWV voordat je met een opleiding begint. "
-                     "Dan weet je zeker dat je je WW houdt.")
-    elif status == "bijstand":
-        steps.append("Vraag eerst je werkcoach bij de gemeente of je een opleiding mag doen "
-                     "en of de gemeente kan helpen met de kosten.")
-    elif status == "werkend":
-        steps.append("Vraag je werkgever of er een opleidingsbudget is. Je werkgever mag een "
-                     "opleiding vaak belastingvrij betalen.")
-    elif status == "zzp":
-        steps.append("Kijk of er een opleidingsfonds is voor zzp'ers in jouw vak, en reken uit "
-                     "hoeveel uur per week je kunt leren naast je klussen.")
-    elif status == "student":
-        steps.append("Praat met de studieloopbaanbegeleider van je school over overstappen "
-                     "naar een technische opleiding.")
-    else:
-        steps.append("Zet op een rij hoeveel uur per week je kunt werken en leren.")
+    steps: list[str] = [FIRST_STEP_BY_STATUS.get(status or "", FIRST_STEP_DEFAULT)]
     routes = routes_for(kb, profession_id, profile)["items"] if prof else []
     if any(r["kind"] in ("bbl", "leerwerktraject") for r in routes):
         steps.append(f"Zoek een leerbedrijf dat een leerbaan als {name} biedt, bijvoorbeeld "
