@@ -6,31 +6,12 @@ import re
 from typing import Any
 
 from console import events as ev
+from contract import labels
 
-SECTOR_NAMES = {
-    "horeca": "horeca", "retail": "winkel (retail)", "logistiek_transport": "logistiek en vervoer",
-    "zorg_welzijn": "zorg en welzijn", "onderwijs_kinderopvang": "onderwijs of kinderopvang",
-    "kantoor_administratie": "kantoor en administratie", "klantenservice": "klantenservice",
-    "schoonmaak_facilitair": "schoonmaak en facilitair", "beveiliging": "beveiliging",
-    "defensie": "defensie", "agrarisch_groen": "agrarisch of groen", "bouw": "bouw",
-    "industrie_productie": "industrie en productie", "techniek_installatie": "techniek",
-    "ict": "ICT", "financiele_dienstverlening": "financiële dienstverlening",
-    "cultuur_sport_recreatie": "cultuur, sport of recreatie", "overheid": "overheid",
-    "overig": "iets anders",
-}
-INTEREST_NAMES = {
-    "met_handen": "met je handen werken", "sleutelen": "sleutelen", "elektra": "elektra",
-    "computers": "computers", "puzzelen": "puzzelen en problemen oplossen",
-    "precisie": "precies werk", "buiten": "buiten werken", "bouwen": "bouwen en installeren",
-    "ontwerpen": "ontwerpen", "mensen": "contact met mensen", "duurzaamheid": "duurzaamheid",
-    "voertuigen": "voertuigen", "machines": "machines", "voeding": "voeding",
-    "zorg": "techniek in de zorg", "onderweg": "onderweg zijn",
-}
-WORK_STATUS = {
-    "werkend": "heeft werk", "ww": "heeft een WW-uitkering", "bijstand": "heeft bijstand",
-    "zzp": "is zzp'er", "student": "is student",
-    "werkzoekend_zonder_uitkering": "zoekt werk, zonder uitkering", "anders": "anders",
-}
+# Value labels come from the contract module.
+SECTOR_NAMES = labels.names("sector")
+INTEREST_NAMES = labels.names("interest")
+WORK_STATUS = labels.names("work_status")
 # Worries a person may raise. The topic comes from the same recogniser the bot uses for its
 # FAQ answers (knowledge.recognise_faq_topic) on messages classified as a question; whole-word
 # keywords are the fallback when the knowledge base is not available.
@@ -95,14 +76,15 @@ def build_dossier(event_dicts: list[dict[str, Any]], slots: dict[str, Any]) -> d
         lines.append("Situatie: " + WORK_STATUS.get(status, status) + ".")
     place = slots.get("municipality")
     if slots.get("region"):
-        province = "-".join(part.capitalize() for part in str(slots["region"]).split("-"))
+        province = labels.label("province", slots["region"])
         lines.append("Woont in " + (f"{place}, " if place else "") + f"provincie {province}.")
     interests = slots.get("interests") or []
     if interests:
         names = [INTEREST_NAMES.get(i, i) for i in interests]
         lines.append("Vindt leuk: " + ", ".join(names) + ".")
     if slots.get("education_level"):
-        lines.append(f"Hoogste opleiding: {slots['education_level']}.")
+        level = labels.label("education_level", slots["education_level"])
+        lines.append(f"Hoogste opleiding: {level}.")
     if slots.get("learn_while_earning") is True:
         lines.append("Wil blijven verdienen tijdens het leren.")
     recommended: list[dict[str, Any]] = []

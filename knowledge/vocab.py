@@ -5,44 +5,27 @@ One place for every closed list, so validator, recognisers and matching agree.
 
 from __future__ import annotations
 
-CURRENT_SECTORS: tuple[str, ...] = (
-    "horeca", "retail", "logistiek_transport", "zorg_welzijn", "onderwijs_kinderopvang",
-    "kantoor_administratie", "klantenservice", "schoonmaak_facilitair", "beveiliging",
-    "defensie", "agrarisch_groen", "bouw", "industrie_productie", "techniek_installatie",
-    "ict", "financiele_dienstverlening", "cultuur_sport_recreatie", "overheid", "overig",
-)
-WORK_STATUSES: tuple[str, ...] = (
-    "werkend", "ww", "bijstand", "zzp", "student", "werkzoekend_zonder_uitkering", "anders",
-)
-INTERESTS: tuple[str, ...] = (
-    "met_handen", "sleutelen", "elektra", "computers", "puzzelen", "precisie", "buiten",
-    "bouwen", "ontwerpen", "mensen", "duurzaamheid", "voertuigen", "machines", "voeding",
-    "zorg", "onderweg",
-)
-PROVINCES: tuple[str, ...] = (
-    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
-    "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
-)
-EDUCATION_LEVELS: tuple[str, ...] = (
-    "geen", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo", "wo",
-)
+from contract import labels as _labels
+from contract import values as _values
+
+# The contract's value sets live in contract.values; these names stay for existing callers.
+CURRENT_SECTORS: tuple[str, ...] = _values.SECTORS
+WORK_STATUSES: tuple[str, ...] = _values.WORK_STATUSES
+INTERESTS: tuple[str, ...] = _values.INTERESTS
+PROVINCES: tuple[str, ...] = _values.PROVINCES
+EDUCATION_LEVELS: tuple[str, ...] = _values.EDUCATION_LEVELS
 # Rank used to compare a person's level with a profession's entry level. havo sits with
 # mbo4 (both give access to hbo), vwo just above; hbo/wo above everything mbo.
 EDUCATION_RANK: dict[str, int] = {
     "geen": 0, "vmbo": 1, "mbo1": 1, "mbo2": 2, "mbo3": 3, "mbo4": 4, "havo": 4, "vwo": 5,
     "hbo": 6, "wo": 7,
 }
-ROUTE_KINDS: tuple[str, ...] = (
-    "bbl", "bol", "cursus", "praktijkverklaring", "certificaat", "associate_degree",
-    "hbo_deeltijd", "bedrijfsopleiding", "leerwerktraject",
-)
+ROUTE_KINDS: tuple[str, ...] = _values.ROUTE_KINDS
 # Kinds where you work for an employer while you learn.
 WORK_LEARN_KINDS: frozenset[str] = frozenset(
     {"bbl", "leerwerktraject", "bedrijfsopleiding", "praktijkverklaring"}
 )
-FUNDING_AUDIENCES: tuple[str, ...] = (
-    "werknemer", "werkgever", "ww", "bijstand", "zzp", "student", "iedereen",
-)
+FUNDING_AUDIENCES: tuple[str, ...] = _values.FUNDING_AUDIENCES
 FUNDING_STATUSES: tuple[str, ...] = ("open", "recurring", "ended")
 # work_status -> funding audience; statuses not listed only get `iedereen` schemes.
 AUDIENCE_FOR_STATUS: dict[str, str] = {
@@ -64,14 +47,6 @@ FAQ_TOPICS: tuple[str, ...] = (
     "taalniveau", "beroep_inhoud", "vrouwen", "fysiek", "vca", "rijbewijs",
     "uitkering_behouden", "gratis_hulp", "verdienen_tijdens_leren",
 )
-PROFILE_SLOTS: tuple[str, ...] = (
-    "current_job", "current_job_esco", "current_sector", "work_status", "interests",
-    "region", "municipality", "education_level", "learn_while_earning",
-)
+PROFILE_SLOTS: tuple[str, ...] = _values.PROFILE_SLOTS
 
-PROVINCE_NAMES: dict[str, str] = {
-    "groningen": "Groningen", "friesland": "Friesland", "drenthe": "Drenthe",
-    "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland",
-    "utrecht": "Utrecht", "noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland",
-    "zeeland": "Zeeland", "noord-brabant": "Noord-Brabant", "limburg": "Limburg",
-}
+PROVINCE_NAMES: dict[str, str] = _labels.names("province")

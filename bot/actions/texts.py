@@ -6,43 +6,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-SECTOR_NAMES: dict[str, str] = {
-    "horeca": "Horeca", "retail": "Winkel / retail",
-    "logistiek_transport": "Logistiek en transport",
-    "zorg_welzijn": "Zorg en welzijn", "onderwijs_kinderopvang": "Onderwijs en kinderopvang",
-    "kantoor_administratie": "Kantoor en administratie", "klantenservice": "Klantenservice",
-    "schoonmaak_facilitair": "Schoonmaak en facilitair", "beveiliging": "Beveiliging",
-    "defensie": "Defensie", "agrarisch_groen": "Agrarisch en groen", "bouw": "Bouw",
-    "industrie_productie": "Industrie en productie",
-    "techniek_installatie": "Techniek en installatie", "ict": "ICT",
-    "financiele_dienstverlening": "Financiële dienstverlening",
-    "cultuur_sport_recreatie": "Cultuur, sport en recreatie", "overheid": "Overheid",
-    "overig": "Iets anders",
-}
-WORK_STATUS_NAMES: dict[str, str] = {
-    "werkend": "Ik heb werk", "ww": "Ik heb WW", "bijstand": "Ik heb bijstand",
-    "zzp": "Ik ben zzp'er", "student": "Ik studeer",
-    "werkzoekend_zonder_uitkering": "Werkzoekend, zonder uitkering", "anders": "Anders",
-}
-EDUCATION_NAMES: dict[str, str] = {
-    "geen": "Geen diploma", "vmbo": "vmbo", "mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3",
-    "mbo4": "mbo 4", "havo": "havo", "vwo": "vwo", "hbo": "hbo", "wo": "universiteit (wo)",
-}
-INTEREST_NAMES: dict[str, str] = {
-    "met_handen": "Met mijn handen werken", "sleutelen": "Sleutelen en repareren",
-    "elektra": "Elektra en elektronica", "computers": "Computers en ICT",
-    "puzzelen": "Problemen oplossen", "precisie": "Precies werk", "buiten": "Buiten werken",
-    "bouwen": "Bouwen en monteren", "ontwerpen": "Tekenen en ontwerpen",
-    "mensen": "Met mensen werken", "duurzaamheid": "Duurzame energie",
-    "voertuigen": "Auto's en voertuigen", "machines": "Machines",
-    "voeding": "Voeding", "zorg": "Techniek in de zorg", "onderweg": "Onderweg zijn",
-}
-PROVINCE_NAMES: dict[str, str] = {
-    "groningen": "Groningen", "friesland": "Friesland", "drenthe": "Drenthe",
-    "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland",
-    "utrecht": "Utrecht", "noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland",
-    "zeeland": "Zeeland", "noord-brabant": "Noord-Brabant", "limburg": "Limburg",
-}
+from contract import labels
+
+# Button labels come from the contract module (one label per value and purpose).
+SECTOR_NAMES: dict[str, str] = labels.names("sector", "button")
+WORK_STATUS_NAMES: dict[str, str] = labels.names("work_status", "button")
+EDUCATION_NAMES: dict[str, str] = labels.names("education_level", "button")
+INTEREST_NAMES: dict[str, str] = labels.names("interest", "button")
+PROVINCE_NAMES: dict[str, str] = labels.names("province", "button")
 SECTOR_BUTTONS = ("horeca", "retail", "logistiek_transport", "zorg_welzijn",
                   "kantoor_administratie", "schoonmaak_facilitair", "industrie_productie",
                   "onderwijs_kinderopvang", "overig")
@@ -156,14 +127,14 @@ def understood(values: dict[str, Any]) -> str:
     elif job and job != "onbekend":
         parts.append(f"werk: {job}")
     if values.get("current_sector") in SECTOR_NAMES and not job:
-        parts.append(f"sector: {SECTOR_NAMES[values['current_sector']].lower()}")
+        parts.append(f"sector: {labels.label('sector', values['current_sector'])}")
     if values.get("work_status") in WORK_STATUS_NAMES:
-        parts.append(WORK_STATUS_NAMES[values["work_status"]].lower())
+        parts.append(labels.label("work_status", values["work_status"], "sentence"))
     if values.get("education_level") in EDUCATION_NAMES:
-        parts.append(f"opleiding: {EDUCATION_NAMES[values['education_level']]}")
+        parts.append(f"opleiding: {labels.label('education_level', values['education_level'])}")
     if values.get("interests"):
         parts.append("interesse: " + ", ".join(
-            INTEREST_NAMES.get(i, i).lower() for i in values["interests"]))
+            labels.label("interest", i) for i in values["interests"]))
     if values.get("municipality"):
         province = PROVINCE_NAMES.get(values.get("region") or "", "")
         parts.append(f"woonplaats: {values['municipality']}"
