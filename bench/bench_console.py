@@ -10,7 +10,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -24,6 +23,7 @@ import requests
 
 from console.auth import create_user
 from console.db import console_engine
+from testing.ports import free_port
 from tests.console.factory import ConversationFactory, create_tracker_db, populate, write
 
 N_CONVERSATIONS = 10_000
@@ -42,12 +42,6 @@ FILTERS = [
     {"campaign": "energie-2026", "sector": "defensie", "outcome": "recommendations_given"},
     {"per_page": "200"},
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -93,7 +87,7 @@ def main() -> None:
     direct_text_ms = (time.perf_counter() - t0) * 1000
     db.close()
 
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TRACKER", "CONSOLE_"))}
     env.update({"DATA_DIR": str(tmp), "WEB_PORT": str(port), "TRACKER_STORE_URL": tracker_url,
                 "CONSOLE_DATABASE_URL": console_url, "CONSOLE_SECRET_KEY": uuid.uuid4().hex,

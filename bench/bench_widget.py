@@ -14,7 +14,8 @@ from playwright.sync_api import sync_playwright
 
 from runner import process as proc
 from runner.local_stack import local_stack
-from runner.services import free_port, web_server
+from runner.services import web_server
+from testing.ports import free_port
 from tests.web.support import CHROMIUM_ARGS, HostPages, campaign_page, chromium_executable
 
 BUNDLE = Path(__file__).resolve().parent.parent / "web" / "widget" / "dist" / "widget.js"

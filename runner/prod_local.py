@@ -22,8 +22,9 @@ from typing import Callable, Dict, List, Mapping, Optional
 
 from runner import process as proc
 from runner.model import ensure_model
-from runner.services import Service, action_server, free_port, rasa_server, web_server
+from runner.services import Service, action_server, rasa_server, web_server
 from runner.settings import REPO_ROOT, child_env, resolve
+from testing.ports import free_port
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 # Where service output goes; benchmarks set a sink that drops it, so their report stays clean.

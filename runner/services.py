@@ -43,12 +43,6 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def cors_args(settings: Mapping[str, str]) -> List[str]:
     origins = [o.strip() for o in settings.get("ALLOWED_ORIGINS", "*").split(",") if o.strip()]
     return ["--cors", *origins] if origins else []
@@ -119,4 +113,4 @@ def prepare_data_dir(settings: Mapping[str, str]) -> None:
     Path(settings["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
 
 
-__all__ = ["REPO_ROOT", "Service", "all_services", "free_port", "port_is_free"]
+__all__ = ["REPO_ROOT", "Service", "all_services", "port_is_free"]

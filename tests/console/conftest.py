@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import requests
 from console.db import dispose_all
 from console.erasure import forget_databases
 from console.settings import ConsoleSettings
+from testing.ports import free_port
 from tests.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
 from tests.console.factory import ConversationFactory, create_tracker_db, populate, write
 
@@ -55,12 +55,6 @@ def console_settings(tmp_path: Path, tracker_url: str) -> ConsoleSettings:
         retention_days=90,
         public_base_url="http://localhost:8000",
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass
@@ -128,7 +122,7 @@ def console_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console
                                    campaign="oud-gesprek")
     write(engine, xss, handover, special, erasable, expired)
     engine.dispose()
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TRACKER", "CONSOLE_"))}
     env.update({
         "DATA_DIR": str(data_dir), "WEB_PORT": str(port), "TRACKER_STORE_URL": tracker_url,

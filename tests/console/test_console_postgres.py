@@ -19,7 +19,7 @@ from console.db import console_engine, tags
 from console.erasure import remember_database
 from console.index import ConversationIndex
 from console.queries import Filters, list_conversations
-from tests.console.conftest import _free_port
+from testing.ports import free_port
 from tests.console.factory import ConversationFactory, create_tracker_db, write
 
 PG_BIN_GLOB = "usr/lib/postgresql/*/bin"
@@ -47,7 +47,7 @@ def pg_url() -> Iterator[str]:
     subprocess.run(_as_postgres([str(pg / "initdb"), "-D", str(data), "-A", "trust",
                                  "-U", "postgres", "--no-sync"]), check=True,
                    capture_output=True)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(_as_postgres([
         str(pg / "postgres"), "-D", str(data), "-p", str(port), "-k", str(sock),
         "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]),

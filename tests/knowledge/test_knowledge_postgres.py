@@ -12,7 +12,6 @@ import io
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -21,14 +20,9 @@ from pathlib import Path
 import pytest
 
 from knowledge import api, loader, settings
+from testing.ports import free_port
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _as_postgres(argv: list[str]) -> list[str]:
@@ -50,7 +44,7 @@ def pg_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     subprocess.run(_as_postgres([str(pg / "initdb"), "-D", str(root / "data"), "-A", "trust",
                                  "-U", "postgres", "--no-sync"]), check=True,
                    capture_output=True)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(_as_postgres([
         str(pg / "postgres"), "-D", str(root / "data"), "-p", str(port), "-k", str(root),
         "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]),

@@ -13,7 +13,6 @@ import contextlib
 import html
 import json
 import re
-import socket
 import subprocess
 import time
 import uuid
@@ -28,18 +27,13 @@ from telegram.request import HTTPXRequest
 
 from telegram_bridge.app import ALLOWED_UPDATES, announce_commands, build_application
 from telegram_bridge.settings import Settings
+from testing.ports import free_port  # noqa: F401 - re-exported for the tests
 
 EMULATOR_DIR = Path(__file__).parent / "emulator"
 EMULATOR_PACKAGE = EMULATOR_DIR / "node_modules" / "telegram-test-api"
 BOT_USER = {"id": 666, "is_bot": True, "first_name": "Bot", "username": "TestNameBot"}
 # Methods the bridge uses that the emulator lacks; answered here, and recorded.
 UNSUPPORTED_BY_EMULATOR = {"sendChatAction", "setMyCommands"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # ---------------------------------------------------------------- emulator process

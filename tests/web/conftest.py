@@ -13,7 +13,8 @@ import requests
 from playwright.sync_api import Browser, sync_playwright
 
 from runner import process as proc
-from runner.services import free_port, rasa_server
+from runner.services import rasa_server
+from testing.ports import free_port
 from tests.web.support import (
     CHROMIUM_ARGS,
     ECHO_ALLOWED_ORIGIN,
