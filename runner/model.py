@@ -6,10 +6,13 @@ never served and an unchanged tree never retrains (`make test` twice = one train
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 from typing import Iterable, List, Mapping
 
@@ -72,18 +75,34 @@ def ensure_model(settings: Mapping[str, str]) -> Path:
         print(f"[train] model up to date: {path.name}", flush=True)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    rasa = str(Path(sys.executable).parent / "rasa")
-    cmd: List[str] = [
-        rasa, "train",
-        "--data", "bot/data",
-        "--domain", "domain.yml",
-        "--config", settings.get("RASA_CONFIG", "config.yml"),
-        "--out", str(path.parent),
-        "--fixed-model-name", path.name[: -len(".tar.gz")],
-    ]
-    print(f"[train] no model for these inputs; training {path.name}", flush=True)
-    subprocess.run(cmd, cwd=REPO_ROOT, env=child_env(settings), check=True)
+    # One training per fingerprint on this machine: worktrees share models/, and parallel
+    # test processes may all ask at once. The others wait for the lock, then find the model.
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            print(f"[train] model trained meanwhile: {path.name}", flush=True)
+            return path
+        _train(settings, path)
     return path
+
+
+def _train(settings: Mapping[str, str], path: Path) -> None:
+    # Train into a private folder and rename: a reader never sees a half-written model.
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".training-") as out:
+        rasa = str(Path(sys.executable).parent / "rasa")
+        cmd: List[str] = [
+            rasa, "train",
+            "--data", "bot/data",
+            "--domain", "domain.yml",
+            "--config", settings.get("RASA_CONFIG", "config.yml"),
+            "--out", out,
+            "--fixed-model-name", path.name[: -len(".tar.gz")],
+        ]
+        print(f"[train] no model for these inputs; training {path.name}", flush=True)
+        started = time.monotonic()
+        subprocess.run(cmd, cwd=REPO_ROOT, env=child_env(settings), check=True)
+        os.replace(Path(out) / path.name, path)
+        print(f"[train] trained in {time.monotonic() - started:.0f} s", flush=True)
 
 
 def main() -> None:
