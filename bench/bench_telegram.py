@@ -8,21 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import statistics
-import subprocess
 import time
 import uuid
 
 import httpx
 
 from runner.local_stack import local_stack
-from tests.telegram.support import (
-    EMULATOR_DIR,
-    Emulator,
-    TelegramUser,
-    bridge_settings,
-    free_port,
-    running_bridge,
-)
+from testing.telegram_emulator import Emulator, running_emulator
+from testing.telegram_user import TelegramUser, bridge_settings, running_bridge
 
 MESSAGES = ["hoi", "Ik werk als kok in een restaurant", "Ik woon in Deventer",
             "wat verdient een elektromonteur?"]
@@ -85,26 +78,10 @@ async def through_bridge(emulator: Emulator, rasa_url: str) -> tuple[list[float]
                      "chat_totals": [sum(t) for t in per_chat]}
 
 
-def start_emulator() -> Emulator:
-    port = free_port()
-    process = subprocess.Popen(["node", "server.js", str(port)], cwd=EMULATOR_DIR,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    if not line.startswith("READY"):
-        raise RuntimeError(f"emulator did not start: {line}")
-    return Emulator(url=f"http://127.0.0.1:{port}", process=process, log=[])
-
-
 def main() -> None:
-    emulator = start_emulator()
-    try:
-        with local_stack() as stack:
-            direct_timings = asyncio.run(direct(stack.rasa_url, MESSAGES))
-            bridge_timings, concurrent = asyncio.run(through_bridge(emulator, stack.rasa_url))
-    finally:
-        emulator.process.terminate()
-        emulator.process.wait(timeout=10)
+    with running_emulator() as emulator, local_stack() as stack:
+        direct_timings = asyncio.run(direct(stack.rasa_url, MESSAGES))
+        bridge_timings, concurrent = asyncio.run(through_bridge(emulator, stack.rasa_url))
     overhead = statistics.median(bridge_timings) - statistics.median(direct_timings)
     n = CONCURRENT_CHATS * PER_CHAT
     print("## Telegram bridge\n")

@@ -18,18 +18,10 @@ from typing import Any, Dict, List, Optional
 
 import httpx
 
-PERSONAS: List[List[str]] = [
-    ["hoi", "ik werk als kok", "ik heb een baan", "mbo 2",
-     "ik werk graag met mijn handen en met eten", "ik woon in Ede", "ja"],
-    ["hallo", "ik ben vrachtwagenchauffeur", "ik zit in de ww", "vmbo",
-     "sleutelen aan auto's en vrachtwagens", "Zwolle", "ja graag"],
-    ["goedemiddag", "ik werk in de thuiszorg als verzorgende", "ik werk nog",
-     "mbo 3", "mensen helpen en techniek in de zorg", "ik woon in Tilburg", "nee"],
-    ["hey", "kassamedewerker bij de Jumbo", "bijstand", "geen diploma",
-     "computers en puzzelen", "Groningen", "ja"],
-    ["hoi", "ik zit op een callcenter", "werkend", "havo",
-     "duurzaamheid en mensen", "Rotterdam", "ja"],
-]
+from testing.personas import load_scripts
+
+# Scripts from the one personas file (load_scripts in testing/personas.yml).
+PERSONAS: List[List[str]] = load_scripts()
 
 
 @dataclass

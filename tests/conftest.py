@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
@@ -134,7 +135,9 @@ def rasa_stack(stack_settings: Dict[str, str], trained_model: Path) -> Iterator[
 
 @pytest.fixture(scope="session")
 def web_server(stack_settings: Dict[str, str], rasa_stack: RasaStack) -> Iterator[WebServer]:
-    service = web_service(stack_settings)
+    # The test app: the production web server plus the test-only pages.
+    service = replace(web_service(stack_settings),
+                      argv=[sys.executable, "-m", "testing.web_test_app"])
     process = _start(service, Path(stack_settings["DATA_DIR"]) / "web.log")
     try:
         proc.wait_healthy(service, process, 60)

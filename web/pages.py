@@ -1,4 +1,7 @@
-"""Public pages: demo and campaign landing pages, widget bundle and config, test page, health."""
+"""Public pages: demo and campaign landing pages, widget bundle and config, health.
+
+The rasa-webchat test page is mounted only by the test app (testing/web_test_app.py).
+"""
 
 from __future__ import annotations
 
@@ -65,24 +68,6 @@ async def widget_config(request: web.Request) -> web.Response:
     )
 
 
-async def webchat_test_page(request: web.Request) -> web.Response:
-    settings = _settings(request)
-    response = render(request, "webchat_test.html", socket_url=settings.rasa_public_url,
-                      socket_path=settings.socket_path,
-                      lib_available=settings.webchat_lib.is_file())
-    response.headers["Content-Security-Policy"] = page_csp(settings)
-    return response
-
-
-async def webchat_lib(request: web.Request) -> web.StreamResponse:
-    settings = _settings(request)
-    if not settings.webchat_lib.is_file():
-        return web.Response(status=404,
-                            text="rasa-webchat not installed (tests/web/webchat: npm ci)")
-    return web.FileResponse(settings.webchat_lib,
-                            headers={"Content-Type": "application/javascript"})
-
-
 async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok",
                               "widget_built": _settings(request).widget_bundle.is_file()})
@@ -98,8 +83,6 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_get("/campagne/{slug}", campaign_page)
     app.router.add_get("/widget.js", widget_js)
     app.router.add_get("/widget-config.json", widget_config)
-    app.router.add_get("/test/rasa-webchat", webchat_test_page)
-    app.router.add_get("/test/rasa-webchat/webchat.js", webchat_lib)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/favicon.ico", favicon)
     app.router.add_static("/static/", STATIC_DIR, append_version=False)

@@ -9,8 +9,6 @@ from typing import Mapping, Optional, Tuple
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
-WEBCHAT_LIB = (REPO_ROOT / "tests" / "web" / "webchat" / "node_modules" / "rasa-webchat"
-               / "lib" / "index.js")
 
 
 def _origins(raw: str) -> Tuple[str, ...]:
@@ -30,8 +28,6 @@ class Settings:
     tracker_store_url: Optional[str] = None
     retention_days: int = 90
     widget_bundle: Path = PACKAGE_DIR / "widget" / "dist" / "widget.js"
-    # Third-party widget for the compatibility test page, installed by the test setup.
-    webchat_lib: Path = WEBCHAT_LIB
     extra: Mapping[str, str] = field(default_factory=dict)
 
     def origin_allowed(self, origin: Optional[str]) -> bool:

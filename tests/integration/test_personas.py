@@ -1,6 +1,6 @@
 """Personas from the first message to the next steps, over REST and the tracker API only.
 
-Each persona (tests/integration/personas.yml) is played by the driver like a person in a
+Each persona (testing/personas.yml) is played by the driver like a person in a
 chat window. The test then holds the conversation to the contract
 (../shared/conversation-contract.md, sections 2-4): profile slots in the tracker, the
 `recommendations`, `routes`, `funding` and `next_steps` payloads, a frequent question
@@ -22,8 +22,9 @@ from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 
+from testing.persona_driver import Conversation, play
+from testing.personas import Persona, load_personas
 from tests.conftest import RasaStack
-from tests.integration.driver import Conversation, Persona, load_personas, play
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "knowledge" / "data"

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.telegram.support import (
-    BotMessage,
-    TelegramUser,
-    running_bridge,
-    user_texts,
-)
+from testing.telegram_user import BotMessage, TelegramUser, running_bridge, user_texts
 
 # What the person answers per form question: a button to press when the question has
 # it, else a sentence to type.

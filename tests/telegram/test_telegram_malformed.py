@@ -6,7 +6,7 @@ import pytest
 from telegram import Update
 
 from telegram_bridge import texts
-from tests.telegram.support import BotMessage, running_bridge, user_texts
+from testing.telegram_user import BotMessage, running_bridge, user_texts
 
 STICKER = {"sticker": {"file_id": "CAAD", "file_unique_id": "u1", "width": 512, "height": 512,
                        "is_animated": False, "is_video": False, "type": "regular"}}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 from telegram_bridge import texts
-from tests.telegram.support import TcpProxy, running_bridge, user_texts
+from testing.tcp_proxy import TcpProxy
+from testing.telegram_user import running_bridge, user_texts
 
 
 async def test_messages_sent_while_the_assistant_is_down_arrive_in_order_after_it_returns(

@@ -10,7 +10,8 @@ from telegram import Bot
 
 from telegram_bridge.render import Button, OutgoingMessage
 from telegram_bridge.sender import TelegramSender
-from tests.telegram.support import ApiRecorder, EmulatorCompatRequest, TelegramUser
+from testing.telegram_emulator import ApiRecorder, EmulatorCompatRequest
+from testing.telegram_user import TelegramUser
 
 CARD = OutgoingMessage("<b>Wat kun je nu doen?</b>\n1. Bel &amp; vraag",
                        ((Button("Ja", "/affirm"),),))

@@ -9,12 +9,9 @@ import httpx
 
 from telegram_bridge.app import ALLOWED_UPDATES, build_application
 from telegram_bridge.webhook import SECRET_HEADER, serve_webhook
-from tests.telegram.support import (
-    ApiRecorder,
-    EmulatorCompatRequest,
-    free_port,
-    user_texts,
-)
+from testing.ports import free_port
+from testing.telegram_emulator import ApiRecorder, EmulatorCompatRequest
+from testing.telegram_user import user_texts
 
 SECRET = "test_secret-123"
 
