@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -119,17 +118,14 @@ def test_duplicate_id_is_a_build_error(settings_for, fixture_copy: Path, tmp_pat
     assert "routes.csv:13: duplicate id 'bbl-lasser-2' (first on row 2)" in error.value.problems
 
 
-def test_build_with_full_esco_takes_less_than_ten_seconds(
+def test_build_with_full_esco_holds_all_esco_titles(
     settings_for, tmp_path: Path, esco_dir: Path
 ) -> None:
-    # GIVEN the fixture files and the full ESCO mirror
+    # GIVEN the fixture files and the full ESCO mirror (build time: bench/bench_knowledge.py)
     settings = settings_for(FIXTURES, tmp_path)
     # WHEN the database is built from scratch
-    started = time.perf_counter()
     loader.build(settings, force=True)
-    seconds = time.perf_counter() - started
-    # THEN it took under 10 s and holds all ESCO titles
-    assert seconds < 10
+    # THEN it holds all ESCO titles
     assert _count(tmp_path / "knowledge.db", "esco_occupations") > 3000
 
 
