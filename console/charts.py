@@ -13,6 +13,20 @@ def _num(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
+def data_table(points: list[tuple[str, float]], title: str, suffix: str = "") -> Markup:
+    """The chart's numbers as a table, for screen readers (visually hidden, always present)."""
+    rows = "".join(
+        f"<tr><th scope=\"row\">{escape(label)}</th><td>{_num(value)}{escape(suffix)}</td></tr>"
+        for label, value in points
+    )
+    return Markup(
+        # A table ignores a 1px width: the visually hidden box is a wrapper around it.
+        f'<div class="sr"><table><caption>{escape(title)} in cijfers</caption>'
+        f'<thead><tr><th scope="col">Onderdeel</th><th scope="col">Aantal</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
 def bar_chart(points: list[tuple[str, float]], title: str, height: int = 180) -> Markup:
     """Vertical bars, e.g. conversations per day; labels thinned out to stay readable."""
     if not points:
@@ -22,7 +36,7 @@ def bar_chart(points: list[tuple[str, float]], title: str, height: int = 180) ->
     bar_w = (width - 50) / len(points)
     step = max(1, math.ceil(44 / bar_w))  # room for a 5-character day label
     parts = [
-        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height + 40}" '
+        f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {width} {height + 40}" '
         f'width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
         f'<text x="0" y="12" font-size="11">{_num(top)}</text>',
@@ -41,7 +55,7 @@ def bar_chart(points: list[tuple[str, float]], title: str, height: int = 180) ->
                 f'<text x="{x:.1f}" y="{height + 14}" font-size="10">{escape(label[5:])}</text>'
             )
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts)) + data_table(points, title)
 
 
 def hbar_chart(
@@ -54,7 +68,7 @@ def hbar_chart(
     top = max(v for _, v in points) or 1
     height = row_h * len(points) + 10
     parts = [
-        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {width} {height}" '
         f'width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
@@ -69,4 +83,4 @@ def hbar_chart(
             f"{_num(value)}{escape(suffix)}</text>"
         )
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts)) + data_table(points, title, suffix)

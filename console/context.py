@@ -16,6 +16,7 @@ from console.auth import LoginThrottle, SessionManager
 from console.db import console_engine
 from console.erasure import remember_database
 from console.index import ConversationIndex
+from console.labels import register as register_labels
 from console.masking import mask_pii
 from console.settings import ConsoleSettings
 from conversation_store import Store, open_store
@@ -58,6 +59,7 @@ def make_console(settings: ConsoleSettings) -> Console:
     env.filters["mask"] = mask_pii
     env.filters["pathq"] = lambda s: quote(str(s), safe="")
     env.filters["pct"] = lambda v: f"{(v or 0) * 100:.0f}%"
+    register_labels(env)
     return Console(
         settings=settings,
         engine=engine,

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from console.db import conv_index, outcome_labels
+from console.labels import profession_name
 from console.queries import TZ, Filters, outcome_expr, where_clauses
 
 FOLLOW_UP_LABELS = ("informed", "referred_to_training", "started_training", "no_follow_up")
@@ -59,7 +60,7 @@ def dashboard_data(engine: Engine, f: Filters, now: float) -> dict[str, Any]:
             ("Gestart", funnel["started"]), ("Profiel compleet", funnel["profile"]),
             ("Beroepen getoond", funnel["recs"]), ("Volgende stappen", funnel["steps"]),
         ],
-        "top_professions": professions.most_common(10),
+        "top_professions": [(profession_name(p), n) for p, n in professions.most_common(10)],
         "outcomes": sorted(outcomes.items(), key=lambda kv: -kv[1]),
         "fallback_rate": (fallbacks / turns) if turns else 0.0,
         "turns": turns,

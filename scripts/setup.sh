@@ -70,9 +70,12 @@ fi
 if [ "$want_test" = 1 ]; then
   npm_ci tests/web/webchat
   npm_ci tests/telegram/emulator
+  npm_ci tests/a11y
   # Browser tests drive Debian's Chromium; install it when missing (needs root).
+  # pdfinfo (poppler-utils) checks that the route card PDF is tagged.
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v pdfinfo >/dev/null || missing+=(poppler-utils)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
