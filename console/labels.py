@@ -1,7 +1,7 @@
 """Dutch words for slot names, slot values and profession ids in the console's pages.
 
-Advisers read "Opleiding: mbo 2", not "education_level: mbo2". Values of the person's
-profile share the route card's labels (web.labels); the console adds its own slots.
+Advisers read "Opleiding: mbo 2", not "education_level: mbo2". The labels come from the
+contract module; the console adds names for the slots only advisers see.
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ from typing import Any
 
 import jinja2
 
-from web.labels import ROUTE_KIND_LABELS, SLOT_LABELS, VALUE_LABELS
+from contract import labels
 
 CONSOLE_SLOT_LABELS: dict[str, str] = {
-    **SLOT_LABELS,
-    "current_sector": "Sector nu",
-    "current_job_esco": "Beroep nu (ESCO)",
+    **labels.SLOT_LABELS,
     "chosen_profession": "Gekozen beroep",
     "recommended_professions": "Aanbevolen beroepen",
     "campaign": "Campagne",
@@ -36,11 +34,6 @@ CONSOLE_SLOT_LABELS: dict[str, str] = {
 }
 CHANNEL_LABELS: dict[str, str] = {
     "web": "website", "socketio": "website", "telegram": "Telegram", "rest": "REST-koppeling",
-}
-AUDIENCE_LABELS: dict[str, str] = {
-    "werknemer": "werknemers", "werkgever": "werkgevers", "ww": "mensen met WW",
-    "bijstand": "mensen in de bijstand", "zzp": "zzp'ers", "student": "studenten",
-    "iedereen": "iedereen",
 }
 PROFESSION_SLOTS = ("chosen_profession", "recommended_professions")
 PROFESSIONS_CSV = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "professions.csv"
@@ -83,7 +76,24 @@ def value_label(value: Any, slot: str = "") -> str:
         return "ja"
     if slot == "channel":
         return CHANNEL_LABELS.get(text, text)
-    return VALUE_LABELS.get(text, text)
+    if slot in ("campaign_region", "regions"):
+        return labels.label("province", text)
+    if slot == "campaign_sector":
+        return labels.label("sector", text)
+    return labels.slot_value(slot, text) if slot else _any_value(text)
+
+
+# Profile values never collide across value sets, so a value without its slot is still
+# found (filter menus, the list's province and sector columns).
+_ALL_VALUES: dict[str, str] = {
+    value: labels.label(kind, value)
+    for kind in ("sector", "work_status", "interest", "province", "education_level")
+    for value in labels.names(kind)
+}
+
+
+def _any_value(text: str) -> str:
+    return _ALL_VALUES.get(text, text)
 
 
 def channel_label(value: Any) -> str:
@@ -91,11 +101,11 @@ def channel_label(value: Any) -> str:
 
 
 def route_kind_label(value: Any) -> str:
-    return ROUTE_KIND_LABELS.get(str(value), str(value or ""))
+    return labels.label("route_kind", value) if value else ""
 
 
 def audience_label(values: Any) -> str:
-    return ", ".join(AUDIENCE_LABELS.get(str(v), str(v)) for v in values or [])
+    return ", ".join(labels.label("funding_audience", v) for v in values or [])
 
 
 def register(env: jinja2.Environment) -> None:
