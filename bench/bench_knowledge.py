@@ -24,7 +24,8 @@ if str(REPO) not in sys.path:
 
 import yaml  # noqa: E402
 
-from knowledge import api, loader, matching, settings  # noqa: E402
+from knowledge import api, loader, matching  # noqa: E402
+from settings.sections import KnowledgeSettings  # noqa: E402
 
 TESTS = REPO / "tests" / "knowledge"
 ROUNDS = 5
@@ -51,9 +52,9 @@ def _time_each(items: list[Any], call: Callable[[Any], Any]
 
 def run() -> dict[str, float]:
     """Measure everything; returns the numbers (seconds for build/load, ms otherwise)."""
-    base = settings.load()
+    base = KnowledgeSettings.from_env()
     with tempfile.TemporaryDirectory() as tmp:
-        bench_settings = settings.Settings(
+        bench_settings = KnowledgeSettings(
             database_url=f"sqlite:///{Path(tmp) / 'knowledge.db'}", data_dir=Path(tmp),
             esco_dir=base.esco_dir, knowledge_data_dir=base.knowledge_data_dir)
         build = loader.build(bench_settings, force=True)

@@ -21,7 +21,7 @@ from bench.bench_system import rss_mb
 from bench.load import run_many, summarise
 from runner import prod_local
 from runner.local_stack import local_stack
-from runner.settings import REPO_ROOT
+from settings import REPO_ROOT
 
 LEVELS = (1, 8, 32)
 PEOPLE_PER_LEVEL = {1: 6, 8: 24, 32: 64}

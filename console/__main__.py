@@ -9,7 +9,7 @@ import sys
 
 from console.auth import ROLES, UserError, create_user
 from console.db import console_engine
-from console.settings import load_settings
+from settings.sections import ConsoleSettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
                        help="default: RETENTION_DAYS (90)")
     sub.add_parser("reindex", help="drop and rebuild the console's derived index")
     args = parser.parse_args(argv)
-    settings = load_settings()
+    settings = ConsoleSettings.from_env()
 
     if args.command == "create-user":
         if args.password_stdin:

@@ -18,8 +18,8 @@ from console.erasure import remember_database
 from console.index import ConversationIndex
 from console.labels import register as register_labels
 from console.masking import mask_pii
-from console.settings import ConsoleSettings
 from conversation_store import Store, open_store
+from settings.sections import ConsoleSettings
 
 _TZ = ZoneInfo("Europe/Amsterdam")
 TEMPLATES = Path(__file__).parent / "templates"

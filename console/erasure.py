@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from console.db import PER_SENDER_TABLES, console_engine
-from console.settings import load_settings
+from settings.sections import ConsoleSettings
 
 # Console databases opened by console apps in this process (besides the configured one).
 _KNOWN_URLS: set[str] = set()
@@ -25,7 +25,7 @@ def erase_console_rows(sender_ids: list[str]) -> int:
     if not sender_ids:
         return 0
     deleted = 0
-    for url in {load_settings().database_url, *_KNOWN_URLS}:
+    for url in {ConsoleSettings.from_env().database_url, *_KNOWN_URLS}:
         engine = console_engine(url, create=False)
         if engine is None:
             continue

@@ -17,7 +17,7 @@ from console.login import login, login_form, logout
 from console.middleware import guarded
 from console.pages import CONSOLE, Handler
 from console.retention import retention_task
-from console.settings import ConsoleSettings
+from settings.sections import ConsoleSettings
 
 
 def build_routes() -> list[tuple[str, str, Handler]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from console.settings import ConsoleSettings, load_settings
+from settings.sections import ConsoleSettings
 
 
 def setup_console(app: web.Application, settings: ConsoleSettings | None = None) -> None:
@@ -14,4 +14,4 @@ def setup_console(app: web.Application, settings: ConsoleSettings | None = None)
     """
     from console.routes import mount
 
-    mount(app, settings or load_settings())
+    mount(app, settings or ConsoleSettings.from_env())

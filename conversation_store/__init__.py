@@ -16,8 +16,8 @@ A missing `events` table (fresh install) reads as "no conversations".
 
 from __future__ import annotations
 
-from conversation_store.settings import tracker_store_url
 from conversation_store.store import EventRow, Store, engine_for, register_erase_hook, replay_slots
+from settings import Settings
 
 __all__ = [
     "EventRow",
@@ -32,7 +32,7 @@ __all__ = [
 
 def open_store(url: str | None = None) -> Store:
     """A Store on `url` (default TRACKER_STORE_URL); cheap to call repeatedly."""
-    resolved = url or tracker_store_url()
+    resolved = url or Settings.from_env().tracker_store_url
     return Store(engine_for(resolved), resolved)
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from knowledge import settings as settings_mod
+from settings.sections import KnowledgeSettings
 
 
 def _print(value: Any, as_json: bool) -> None:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    settings = settings_mod.load()
+    settings = KnowledgeSettings.from_env()
     if args.command == "validate":
         from knowledge.validator import validate
         problems = validate(settings.knowledge_data_dir, settings.esco_dir)

@@ -8,15 +8,15 @@ import logging
 import threading
 
 from knowledge import loader
-from knowledge import settings as settings_mod
 from knowledge.kb import KnowledgeBase
+from settings.sections import KnowledgeSettings
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _default: KnowledgeBase | None = None
 
 
-def open_knowledge_base(settings: settings_mod.Settings | None = None,
+def open_knowledge_base(settings: KnowledgeSettings | None = None,
                         keep_old_on_error: bool = False) -> KnowledgeBase:
     """Build the database if the data changed, then load it into memory.
 
@@ -24,7 +24,7 @@ def open_knowledge_base(settings: settings_mod.Settings | None = None,
     running service keeps answering; the problems are logged). Without a previous build the
     error is raised either way.
     """
-    settings = settings or settings_mod.load()
+    settings = settings or KnowledgeSettings.from_env()
     try:
         loader.build(settings)
     except loader.BuildError as exc:

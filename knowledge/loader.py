@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from knowledge import esco, models, schema
-from knowledge.settings import Settings
+from settings.sections import KnowledgeSettings
 
 # Bump when the table layout or the build logic changes, so old databases get rebuilt.
 SCHEMA_VERSION = "2"
@@ -45,7 +45,7 @@ class BuildResult:
     data_hash: str
 
 
-def data_hash(settings: Settings) -> str:
+def data_hash(settings: KnowledgeSettings) -> str:
     """Hash of every data file, the ESCO files in use, and the schema version."""
     digest = hashlib.sha256(f"schema={SCHEMA_VERSION}\n".encode())
     paths: list[Path] = sorted(settings.knowledge_data_dir.glob("*.csv"))
@@ -76,7 +76,7 @@ def stored_hash(engine: Engine) -> str | None:
         return None
 
 
-def has_complete_build(settings: Settings) -> bool:
+def has_complete_build(settings: KnowledgeSettings) -> bool:
     """True when the database holds a finished build (any data hash)."""
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
@@ -141,7 +141,7 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
     return result
 
 
-def _esco_rows(settings: Settings, parsed: dict[str, schema.ParsedFile]
+def _esco_rows(settings: KnowledgeSettings, parsed: dict[str, schema.ParsedFile]
                ) -> dict[type, list[dict[str, Any]]]:
     prefixes = {r["isco_prefix"]: r["sector"] for _, r in parsed["isco_sectors"].rows}
     common = [row for _, row in parsed["common_jobs"].rows]
@@ -164,7 +164,7 @@ def _esco_rows(settings: Settings, parsed: dict[str, schema.ParsedFile]
 
 
 def _write(engine: Engine, table_rows: dict[type, list[dict[str, Any]]], digest: str,
-           settings: Settings) -> None:
+           settings: KnowledgeSettings) -> None:
     try:
         _write_tables(engine, table_rows, digest, settings)
     except SQLAlchemyError as exc:
@@ -173,7 +173,7 @@ def _write(engine: Engine, table_rows: dict[type, list[dict[str, Any]]], digest:
 
 
 def _write_tables(engine: Engine, table_rows: dict[type, list[dict[str, Any]]], digest: str,
-                  settings: Settings) -> None:
+                  settings: KnowledgeSettings) -> None:
     with engine.begin() as conn:
         models.Base.metadata.drop_all(conn)
         models.Base.metadata.create_all(conn)
@@ -190,7 +190,7 @@ def _write_tables(engine: Engine, table_rows: dict[type, list[dict[str, Any]]], 
                      [{"key": k, "value": v} for k, v in meta.items()])
 
 
-def build(settings: Settings, force: bool = False) -> BuildResult:
+def build(settings: KnowledgeSettings, force: bool = False) -> BuildResult:
     """Build the database when the data changed (or ``force``); raise BuildError on bad data."""
     started = time.perf_counter()
     digest = data_hash(settings)

@@ -11,7 +11,7 @@ from typing import List
 from runner import process as proc
 from runner.model import ensure_model
 from runner.services import all_services, port_is_free, prepare_data_dir
-from runner.settings import DEV_API_TOKEN, resolve
+from settings import DEV_API_TOKEN, resolve
 
 START_TIMEOUT = 240.0
 

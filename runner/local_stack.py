@@ -12,7 +12,7 @@ from typing import Dict, Iterator, List
 from runner import process as proc
 from runner.model import ensure_model
 from runner.services import Service, action_server, rasa_server
-from runner.settings import resolve
+from settings import resolve
 from testing.ports import free_port
 
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Iterable, List, Mapping
 
-from runner.settings import REPO_ROOT, child_env
+from settings import REPO_ROOT, child_env
 
 TRAINING_INPUTS = ("domain.yml", "requirements.lock")
 TRAINING_DIRS = ("bot/data", "bot/components")
@@ -106,7 +106,7 @@ def _train(settings: Mapping[str, str], path: Path) -> None:
 
 
 def main() -> None:
-    from runner.settings import resolve
+    from settings import resolve
 
     print(ensure_model(resolve()))
 

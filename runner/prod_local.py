@@ -23,7 +23,7 @@ from typing import Callable, Dict, List, Mapping, Optional
 from runner import process as proc
 from runner.model import ensure_model
 from runner.services import Service, action_server, rasa_server, web_server
-from runner.settings import REPO_ROOT, child_env, resolve
+from settings import REPO_ROOT, child_env, resolve
 from testing.ports import free_port
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"

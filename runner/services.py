@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
-from runner.settings import REPO_ROOT, child_env
+from settings import REPO_ROOT, child_env
 
 BIN = Path(sys.executable).parent
 

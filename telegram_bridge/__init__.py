@@ -1,4 +1,4 @@
 """Telegram channel: a python-telegram-bot 22 bridge to the Rasa REST channel.
 
-Run with `python -m telegram_bridge`; settings in `telegram_bridge.settings`.
+Run with `python -m telegram_bridge`; settings in `settings.sections.TelegramSettings`.
 """

@@ -9,8 +9,8 @@ import time
 
 from telegram.error import InvalidToken, NetworkError
 
+from settings.sections import SettingsError, TelegramSettings
 from telegram_bridge.app import ALLOWED_UPDATES, build_application
-from telegram_bridge.settings import Settings, SettingsError
 
 log = logging.getLogger("telegram_bridge")
 
@@ -24,7 +24,7 @@ def main() -> int:
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
-        settings = Settings.from_env()
+        settings = TelegramSettings.from_env()
     except SettingsError as error:
         print(f"telegram_bridge: {error}", file=sys.stderr)
         return 2
@@ -45,7 +45,7 @@ def main() -> int:
             delay = min(delay * 2, START_RETRY_MAX)
 
 
-def run_once(settings: Settings) -> None:
+def run_once(settings: TelegramSettings) -> None:
     application = build_application(settings)
     if settings.mode == "webhook":
         from telegram_bridge.webhook import serve_webhook

@@ -15,12 +15,12 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from settings.sections import TelegramSettings
 from telegram_bridge import texts
 from telegram_bridge.bridge import Bridge
 from telegram_bridge.rasa_client import RasaClient
 from telegram_bridge.render import CallbackTable
 from telegram_bridge.sender import TelegramSender
-from telegram_bridge.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 
 def build_application(
-    settings: Settings,
+    settings: TelegramSettings,
     *,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,

@@ -23,12 +23,12 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from settings.sections import TelegramSettings
 from telegram_bridge import texts
 from telegram_bridge.queues import ChatQueues
 from telegram_bridge.rasa_client import RasaClient, RasaRejected, RasaUnavailable
 from telegram_bridge.render import CallbackTable, esc, render_replies
 from telegram_bridge.sender import TelegramSender
-from telegram_bridge.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class Inbound:
 class Bridge:
     def __init__(
         self,
-        settings: Settings,
+        settings: TelegramSettings,
         sender: TelegramSender,
         rasa: RasaClient,
         table: CallbackTable | None = None,

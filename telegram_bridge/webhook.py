@@ -17,19 +17,19 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from settings.sections import TelegramSettings
 from telegram_bridge.app import announce_commands, close_bridge
-from telegram_bridge.settings import Settings
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
-def webhook_path(settings: Settings) -> str:
+def webhook_path(settings: TelegramSettings) -> str:
     return urlsplit(settings.webhook_url).path or "/"
 
 
-def make_web_app(application: Application, settings: Settings) -> web.Application:
+def make_web_app(application: Application, settings: TelegramSettings) -> web.Application:
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), settings.webhook_secret.encode()):
@@ -55,7 +55,7 @@ def make_web_app(application: Application, settings: Settings) -> web.Applicatio
 
 async def serve_webhook(
     application: Application,
-    settings: Settings,
+    settings: TelegramSettings,
     allowed_updates: list[str],
     stop: asyncio.Event | None = None,
 ) -> None:

@@ -16,8 +16,8 @@ from typing import Any
 
 import httpx
 
+from settings.sections import TelegramSettings
 from telegram_bridge.app import ALLOWED_UPDATES, announce_commands, build_application
-from telegram_bridge.settings import Settings
 from testing.telegram_emulator import BOT_USER, ApiRecorder, Emulator, EmulatorCompatRequest
 
 
@@ -164,8 +164,8 @@ class TelegramUser:
 # ---------------------------------------------------------------- the bridge in-process
 
 
-def bridge_settings(emulator: Emulator, rasa_url: str, **overrides: Any) -> Settings:
-    settings = Settings(
+def bridge_settings(emulator: Emulator, rasa_url: str, **overrides: Any) -> TelegramSettings:
+    settings = TelegramSettings(
         bot_token=f"{uuid.uuid4().int % 10**9}:TEST{uuid.uuid4().hex}",
         api_base_url=emulator.api_base_url,
         rasa_url=rasa_url,
@@ -181,7 +181,7 @@ def bridge_settings(emulator: Emulator, rasa_url: str, **overrides: Any) -> Sett
 @dataclass
 class RunningBridge:
     application: Any
-    settings: Settings
+    settings: TelegramSettings
     recorder: ApiRecorder
 
     @property
@@ -191,7 +191,7 @@ class RunningBridge:
 
 @contextlib.asynccontextmanager
 async def running_bridge(
-    settings: Settings, recorder: ApiRecorder | None = None, polling: bool = True
+    settings: TelegramSettings, recorder: ApiRecorder | None = None, polling: bool = True
 ) -> AsyncIterator[RunningBridge]:
     """The bridge's Application, started in this event loop against the emulator."""
     recorder = recorder or ApiRecorder()

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from aiohttp import web
 
+from settings.sections import WebSettings
 from web.app import create_app
 from web.security import page_csp
-from web.settings import Settings, load
 from web.templates_env import render
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +24,7 @@ WEBCHAT_LIB = (REPO_ROOT / "tests" / "web" / "webchat" / "node_modules" / "rasa-
 
 
 async def webchat_test_page(request: web.Request) -> web.Response:
-    settings: Settings = request.app["settings"]
+    settings: WebSettings = request.app["settings"]
     response = render(request, "webchat_test.html", socket_url=settings.rasa_public_url,
                       socket_path=settings.socket_path, lib_available=WEBCHAT_LIB.is_file())
     response.headers["Content-Security-Policy"] = page_csp(settings)
@@ -38,7 +38,7 @@ async def webchat_lib(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(WEBCHAT_LIB, headers={"Content-Type": "application/javascript"})
 
 
-def create_test_app(settings: Settings) -> web.Application:
+def create_test_app(settings: WebSettings) -> web.Application:
     app = create_app(settings)
     app.router.add_get("/test/rasa-webchat", webchat_test_page)
     app.router.add_get("/test/rasa-webchat/webchat.js", webchat_lib)
@@ -48,7 +48,7 @@ def create_test_app(settings: Settings) -> web.Application:
 def main() -> None:
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    settings = load()
+    settings = WebSettings.from_env()
     web.run_app(create_test_app(settings), host=settings.host, port=settings.port,
                 access_log=None, print=None)
 

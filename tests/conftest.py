@@ -21,7 +21,7 @@ from runner import process as proc
 from runner.model import ensure_model
 from runner.services import action_server, rasa_server
 from runner.services import web_server as web_service
-from runner.settings import resolve
+from settings import resolve
 from testing.ports import free_port
 
 START_TIMEOUT = 300.0

@@ -6,13 +6,13 @@ import logging
 
 from aiohttp import web
 
+from settings.sections import WebSettings
 from web.app import create_app
-from web.settings import load
 
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    settings = load()
+    settings = WebSettings.from_env()
     # No access log: URLs of route cards are private links.
     web.run_app(create_app(settings), host=settings.host, port=settings.port, access_log=None,
                 print=None)

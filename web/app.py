@@ -6,9 +6,9 @@ import logging
 
 from aiohttp import web
 
+from settings.sections import WebSettings
 from web import pages, routecard_views
 from web.security import security_headers
-from web.settings import Settings
 from web.templates_env import setup_templates
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ def _mount_console(app: web.Application) -> None:
     setup_console(app)
 
 
-def create_app(settings: Settings) -> web.Application:
+def create_app(settings: WebSettings) -> web.Application:
     app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
     app["settings"] = settings
     setup_templates(app)

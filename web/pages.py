@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from settings.sections import WebSettings
 from web.campaigns import CAMPAIGNS, DEMO, Campaign
 from web.security import cors_headers, page_csp
-from web.settings import PACKAGE_DIR, Settings
-from web.templates_env import render
+from web.templates_env import PACKAGE_DIR, render
 
 STATIC_DIR = PACKAGE_DIR / "static"
 BUNDLE_MISSING = (
@@ -19,7 +19,7 @@ BUNDLE_MISSING = (
 )
 
 
-def _settings(request: web.Request) -> Settings:
+def _settings(request: web.Request) -> WebSettings:
     return request.app["settings"]
 
 

@@ -9,9 +9,9 @@ from typing import Optional
 from aiohttp import web
 
 import conversation_store
+from settings.sections import WebSettings
 from web.routecard.data import RouteCard, build_card, valid_token
 from web.routecard.pdf import render_pdf
-from web.settings import Settings
 from web.templates_env import render
 
 STORE_KEY = "conversation_store"
@@ -26,7 +26,7 @@ PRIVATE_HEADERS = {
 def _load_card(app: web.Application, token: str) -> Optional[RouteCard]:
     import knowledge  # imported on first use: it builds its database lazily
 
-    settings: Settings = app["settings"]
+    settings: WebSettings = app["settings"]
     if STORE_KEY not in app:
         app[STORE_KEY] = conversation_store.open_store(settings.tracker_store_url)
     return build_card(app[STORE_KEY], knowledge, token, settings.retention_days)

@@ -7,12 +7,12 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from web.settings import Settings
+from settings.sections import WebSettings
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def cors_headers(settings: Settings, origin: str | None) -> dict[str, str]:
+def cors_headers(settings: WebSettings, origin: str | None) -> dict[str, str]:
     """CORS headers for a public resource (widget bundle, widget config)."""
     headers = {"Vary": "Origin"}
     if origin and settings.origin_allowed(origin):
@@ -26,7 +26,7 @@ def _ws_variant(url: str) -> str:
     return f"{scheme}://{parts.netloc}"
 
 
-def page_csp(settings: Settings) -> str:
+def page_csp(settings: WebSettings) -> str:
     """CSP for our pages: everything from us, the socket to Rasa, nothing from third parties."""
     rasa = urlsplit(settings.rasa_public_url)
     rasa_origin = f"{rasa.scheme}://{rasa.netloc}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from aiohttp import web
 
-from web.settings import PACKAGE_DIR
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 ENV_KEY = "jinja_env"
 

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import kb, texts
 from bot.actions.session import campaign_from_slots
-from bot.actions.settings import public_base_url
+from settings import current as current_settings
 
 ROUTE_KIND_NAMES: Dict[str, str] = {
     "bbl": "werken en leren (BBL)", "bol": "naar school (BOL)", "cursus": "cursus",
@@ -273,7 +273,7 @@ class ActionMakeCard(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         token = tracker.get_slot("card_token") or secrets.token_urlsafe(24)
-        base = public_base_url()
+        base = current_settings().public_base_url
         profile = profile_of(tracker)
         chosen = tracker.get_slot("chosen_profession")
         summary = "Je overstapkaart: " + texts.understood(profile)

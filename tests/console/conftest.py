@@ -19,7 +19,7 @@ import requests
 
 from console.db import dispose_all
 from console.erasure import forget_databases
-from console.settings import ConsoleSettings
+from settings.sections import ConsoleSettings
 from testing.ports import free_port
 from tests.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
 from tests.console.factory import ConversationFactory, create_tracker_db, populate, write

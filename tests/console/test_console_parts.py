@@ -142,21 +142,21 @@ def test_login_throttle_blocks_after_five_failures_per_user_and_address(console_
 
 
 def test_cookies_are_secure_only_behind_https(monkeypatch):
-    from console.settings import load_settings
+    from settings.sections import ConsoleSettings
 
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://werkwijzer.example.nl")
-    assert load_settings().secure_cookies is True
+    assert ConsoleSettings.from_env().secure_cookies is True
     monkeypatch.setenv("PUBLIC_BASE_URL", "http://localhost:8000")
-    assert load_settings().secure_cookies is False
+    assert ConsoleSettings.from_env().secure_cookies is False
 
 
 def test_settings_default_to_the_data_dir(monkeypatch, tmp_path):
-    from console.settings import load_settings
+    from settings.sections import ConsoleSettings
 
     for name in ("CONSOLE_DATABASE_URL", "TRACKER_STORE_URL", "TRACKER_DB", "RETENTION_DAYS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
-    settings = load_settings()
+    settings = ConsoleSettings.from_env()
     assert settings.database_url == f"sqlite:///{tmp_path / 'console.db'}"
     assert settings.tracker_store_url == f"sqlite:///{tmp_path / 'tracker.db'}"
     assert settings.retention_days == 90

@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import api, schema, settings
+from knowledge import api, schema
 from knowledge.kb import KnowledgeBase
 from knowledge.recognise.places import PlaceIndex
+from settings import REPO_ROOT, default_esco_dir
+from settings.sections import KnowledgeSettings
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REAL_DATA = settings.PACKAGE_DIR / "data"
-ESCO_DIR = settings.default_esco_dir()
+REAL_DATA = REPO_ROOT / "knowledge" / "data"
+ESCO_DIR = default_esco_dir()
 
 
-def make_settings(data_dir: Path, db_dir: Path, esco: bool = True) -> settings.Settings:
-    return settings.Settings(
+def make_settings(data_dir: Path, db_dir: Path, esco: bool = True) -> KnowledgeSettings:
+    return KnowledgeSettings(
         database_url=f"sqlite:///{db_dir / 'knowledge.db'}", data_dir=db_dir,
         esco_dir=ESCO_DIR if esco else None, knowledge_data_dir=data_dir)
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import api, loader, settings
+from knowledge import api, loader
+from settings.sections import KnowledgeSettings
 from testing.ports import free_port
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -63,8 +64,8 @@ def pg_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _settings(data_dir: Path, url: str) -> settings.Settings:
-    return settings.Settings(database_url=url, data_dir=data_dir, esco_dir=None,
+def _settings(data_dir: Path, url: str) -> KnowledgeSettings:
+    return KnowledgeSettings(database_url=url, data_dir=data_dir, esco_dir=None,
                              knowledge_data_dir=data_dir)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from telegram_bridge.settings import Settings
+from settings.sections import TelegramSettings
 from testing.telegram_emulator import Emulator, EmulatorMissing, running_emulator
 from testing.telegram_user import TelegramUser, bridge_settings
 
@@ -22,8 +22,8 @@ def telegram_emulator() -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def make_settings(telegram_emulator: Emulator) -> Callable[..., Settings]:
-    def make(rasa_url: str, **overrides: Any) -> Settings:
+def make_settings(telegram_emulator: Emulator) -> Callable[..., TelegramSettings]:
+    def make(rasa_url: str, **overrides: Any) -> TelegramSettings:
         return bridge_settings(telegram_emulator, rasa_url, **overrides)
 
     return make
@@ -32,7 +32,7 @@ def make_settings(telegram_emulator: Emulator) -> Callable[..., Settings]:
 async def make_user(telegram_emulator: Emulator) -> AsyncIterator[Callable[..., TelegramUser]]:
     users: list[TelegramUser] = []
 
-    def make(settings: Settings, chat_id: int | None = None) -> TelegramUser:
+    def make(settings: TelegramSettings, chat_id: int | None = None) -> TelegramUser:
         user = TelegramUser(telegram_emulator, settings.bot_token, chat_id)
         users.append(user)
         return user

@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-from telegram_bridge.settings import TELEGRAM_API_DEFAULT, Settings, SettingsError
+from settings.sections import TELEGRAM_API_DEFAULT, SettingsError, TelegramSettings
 
 
 def test_defaults_are_long_polling_against_telegram_and_local_rasa():
     # GIVEN only a token
-    settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc"})
+    settings = TelegramSettings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc"})
     # THEN the bridge polls Telegram itself and talks to Rasa on 5005
     assert settings.mode == "polling"
     assert settings.api_base_url == TELEGRAM_API_DEFAULT == "https://api.telegram.org/bot"
@@ -22,8 +22,8 @@ def test_defaults_are_long_polling_against_telegram_and_local_rasa():
 
 def test_rasa_url_follows_rasa_port_and_explicit_settings_win():
     # GIVEN the run script's RASA_PORT, then an explicit RASA_URL and API root
-    from_port = Settings.from_env({"TELEGRAM_BOT_TOKEN": "1:a", "RASA_PORT": "5305"})
-    explicit = Settings.from_env({
+    from_port = TelegramSettings.from_env({"TELEGRAM_BOT_TOKEN": "1:a", "RASA_PORT": "5305"})
+    explicit = TelegramSettings.from_env({
         "TELEGRAM_BOT_TOKEN": "1:a", "RASA_PORT": "5305", "RASA_URL": "http://rasa:5005/",
         "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9000/bot"})
     # THEN both are used, with the trailing slash dropped
@@ -34,7 +34,7 @@ def test_rasa_url_follows_rasa_port_and_explicit_settings_win():
 
 def test_missing_token_is_an_error_that_names_the_setting():
     with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
-        Settings.from_env({})
+        TelegramSettings.from_env({})
 
 
 @pytest.mark.parametrize("env, message", [
@@ -48,11 +48,11 @@ def test_missing_token_is_an_error_that_names_the_setting():
 ])
 def test_unusable_values_are_rejected_with_the_setting_name(env, message):
     with pytest.raises(SettingsError, match=message):
-        Settings.from_env({"TELEGRAM_BOT_TOKEN": "1:a", **env})
+        TelegramSettings.from_env({"TELEGRAM_BOT_TOKEN": "1:a", **env})
 
 
 def test_webhook_mode_with_url_and_secret_is_accepted():
-    settings = Settings.from_env({
+    settings = TelegramSettings.from_env({
         "TELEGRAM_BOT_TOKEN": "1:a", "TELEGRAM_MODE": "webhook",
         "TELEGRAM_WEBHOOK_URL": "https://bot.example.nl/telegram/hook",
         "TELEGRAM_WEBHOOK_PORT": "8088", "TELEGRAM_WEBHOOK_SECRET": "s3cret_-X"})

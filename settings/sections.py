@@ -1,14 +1,118 @@
-"""Settings of the Telegram bridge, read from the environment in one place.
+"""Each part's own settings, as sections of the shared `settings.Settings`.
 
-Every variable is documented in docs/telegram.md. Nothing here is read at import time:
-call `Settings.from_env()` where the process starts.
+A section holds only the keys its part reads; shared values (paths, URLs, ESCO) come from
+`Settings.from_env`, so every part agrees on them. Documented with the part: docs/web.md,
+docs/telegram.md, docs/console.md, docs/knowledge.md.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from settings import REPO_ROOT, Settings, repo_path
+
+# ---------------------------------------------------------------- knowledge
+
+
+@dataclass(frozen=True)
+class KnowledgeSettings:
+    """Where the knowledge base reads its data and writes its database."""
+
+    database_url: str
+    data_dir: Path
+    esco_dir: Path | None
+    knowledge_data_dir: Path
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> KnowledgeSettings:
+        core = Settings.from_env(env)
+        own = core.env.get("KNOWLEDGE_DATA_DIR") or str(REPO_ROOT / "knowledge" / "data")
+        return cls(database_url=core.database_url, data_dir=core.data_dir,
+                   esco_dir=core.esco_dir, knowledge_data_dir=repo_path(own))
+
+
+# ---------------------------------------------------------------- console
+
+_DEV_SECRET = secrets.token_urlsafe(32)  # per process: dev sessions end on restart
+
+
+@dataclass(frozen=True)
+class ConsoleSettings:
+    database_url: str
+    secret_key: str
+    tracker_store_url: str
+    retention_days: float
+    public_base_url: str
+    # How long an idle console session stays valid, and login throttling.
+    session_hours: float = 8.0
+    login_max_failures: int = 5
+    login_window_seconds: int = 15 * 60
+    low_confidence: float = 0.6
+    abandon_after_seconds: int = 24 * 3600
+    retention_first_run_seconds: float = 30.0  # after start; then every 6 hours
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_base_url.lower().startswith("https://")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ConsoleSettings:
+        core = Settings.from_env(env)
+        return cls(
+            database_url=core.console_database_url,
+            secret_key=core.env.get("CONSOLE_SECRET_KEY") or _DEV_SECRET,
+            tracker_store_url=core.tracker_store_url,
+            retention_days=core.retention_days,
+            public_base_url=core.public_base_url,
+            retention_first_run_seconds=float(
+                core.env.get("CONSOLE_RETENTION_FIRST_RUN") or 30),
+        )
+
+
+# ---------------------------------------------------------------- web server
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    port: int = 8000
+    host: str = "127.0.0.1"
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_public_url: str = "http://localhost:5005"
+    socket_path: str = "/socket.io/"
+    allowed_origins: tuple[str, ...] = ("*",)
+    public_base_url: str = "http://localhost:8000"
+    tracker_store_url: str | None = None
+    retention_days: int = 90
+    widget_bundle: Path = REPO_ROOT / "web" / "widget" / "dist" / "widget.js"
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    def origin_allowed(self, origin: str | None) -> bool:
+        if not origin:
+            return False
+        return "*" in self.allowed_origins or origin.rstrip("/") in self.allowed_origins
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> WebSettings:
+        core = Settings.from_env(env)
+        return cls(
+            port=core.web_port,
+            host=core.bind_host,
+            rasa_url=core.rasa_url,
+            rasa_public_url=core.rasa_public_url,
+            socket_path=core.env.get("RASA_SOCKET_PATH") or "/socket.io/",
+            allowed_origins=core.allowed_origins,
+            public_base_url=core.public_base_url,
+            tracker_store_url=core.tracker_store_url,
+            retention_days=int(core.retention_days),
+        )
+
+
+# ---------------------------------------------------------------- Telegram bridge
 
 TELEGRAM_API_DEFAULT = "https://api.telegram.org/bot"
 RASA_URL_DEFAULT = "http://127.0.0.1:5005"
@@ -20,7 +124,7 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
-class Settings:
+class TelegramSettings:
     bot_token: str
     api_base_url: str = TELEGRAM_API_DEFAULT
     rasa_url: str = RASA_URL_DEFAULT
@@ -44,26 +148,22 @@ class Settings:
     max_user_text: int = 2000
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> TelegramSettings:
         env = os.environ if env is None else env
+        core = Settings.from_env(env)
         token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:
             raise SettingsError("TELEGRAM_BOT_TOKEN is not set; get one from @BotFather")
-        web_port = env.get("WEB_PORT", "8000")
-        rasa_default = f"http://127.0.0.1:{env['RASA_PORT']}" if env.get("RASA_PORT") else None
         settings = cls(
             bot_token=token,
             api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API_DEFAULT,
-            rasa_url=(env.get("RASA_URL", "").strip() or rasa_default or RASA_URL_DEFAULT)
-            .rstrip("/"),
+            rasa_url=core.rasa_url,
             mode=env.get("TELEGRAM_MODE", "polling").strip().lower() or "polling",
             webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip(),
             webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", "0.0.0.0").strip(),
             webhook_port=_int(env, "TELEGRAM_WEBHOOK_PORT", 8443),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
-            public_base_url=(
-                env.get("PUBLIC_BASE_URL", "").strip() or f"http://localhost:{web_port}"
-            ).rstrip("/"),
+            public_base_url=core.public_base_url,
             rasa_timeout=_float(env, "TELEGRAM_RASA_TIMEOUT", 60.0),
             slow_notice_after=_float(env, "TELEGRAM_SLOW_NOTICE_AFTER", 8.0),
             backoff_initial=_float(env, "TELEGRAM_BACKOFF_INITIAL", 1.0),
