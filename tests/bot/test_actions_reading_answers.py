@@ -1,4 +1,4 @@
-"""Regressions from the persona acceptance suite: flow and reading of answers."""
+"""Reading answers in the profile flow: what fills a slot and what must not."""
 
 from __future__ import annotations
 

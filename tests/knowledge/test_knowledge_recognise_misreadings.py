@@ -1,4 +1,4 @@
-"""Regressions from the persona acceptance suite: words the recognisers misread."""
+"""Words the recognisers must not misread (cases first seen in the persona suite)."""
 
 from __future__ import annotations
 
