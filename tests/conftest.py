@@ -1,7 +1,29 @@
 """Shared fixtures: the real system (action server, Rasa server, web server) on free ports.
 
-Session scoped, because loading a Rasa model takes seconds; every test uses its own
-sender ids, so conversations do not interfere.
+One stack per test session, shared by every module: loading a Rasa model takes tens of
+seconds, and every test talks with its own sender ids, so conversations do not interfere.
+Use these instead of starting servers yourself:
+
+- `rasa_stack` (session): action server + Rasa server on claimed ports, SQLite tracker
+  store in a temporary DATA_DIR. `RasaStack.send(sender, text)` posts to the REST channel,
+  `.tracker(sender)` reads the tracker, `RasaStack.new_sender(prefix)` makes a fresh id.
+  Do not change its settings; a test that needs other settings starts its own server from
+  `stack_settings` (see `restricted_rasa` in tests/web/conftest.py).
+- `web_server` (session): the web app plus test-only pages (testing/web_test_app.py).
+- `stack_settings` (session): the resolved settings (`settings.resolve`) of that stack.
+- `trained_model` (session): `TRAINED_MODEL` when set (scripts/test.sh trains first),
+  else the model for the current training inputs, trained once per fingerprint.
+
+Support code shared with bench/ lives in `testing/`: `testing.ports.free_port()` (ports no
+other process on the machine gets; never bind to port 0 and release it), the Telegram
+emulator and user (`testing.telegram_emulator`, `testing.telegram_user`), the TCP fault
+proxy (`testing.tcp_proxy`), the personas and their driver (`testing.personas`,
+`testing.persona_driver`, one file `testing/personas.yml`).
+
+Fixtures of one area live in that folder's conftest.py: tests/console (`console_server`,
+`console_settings`, ...), tests/telegram (`telegram_emulator`, `make_settings`,
+`make_user`), tests/web (`echo_channel_url`, `restricted_rasa`, `browser`).
+Speed targets are checked in bench/, never by timed assertions in tests.
 """
 
 from __future__ import annotations
