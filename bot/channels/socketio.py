@@ -14,7 +14,9 @@ What a client receives on ``bot_message_evt`` (default ``bot_uttered``):
   for buttons (what rasa-webchat renders),
 - ``{"custom": {...}}`` for a custom payload, the object exactly as the bot sent it
   (e.g. ``{"custom": {"type": "recommendations", "items": [...]}}``); rasa-webchat
-  ignores it unless a ``customComponent`` is configured,
+  ignores it unless a ``customComponent`` is configured; when the same bot message also
+  had text, ``"text_parts": n`` says that the n text messages just before belong to it
+  (the widget then shows the payload once, as a card, instead of text and card),
 - ``{"attachment": ...}`` for images/attachments (stock format).
 """
 
@@ -134,14 +136,28 @@ def valid_session_id(value: Any) -> bool:
 class WidgetSocketIOOutput(SocketIOOutput):
     """Stock output, except that custom payloads arrive intact under ``custom``."""
 
+    _text_parts = 0  # text messages sent for the bot message being sent now
+
     @classmethod
     def name(cls) -> str:
         return "socketio"
 
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        text = message.get("text")
+        if isinstance(message.get("custom"), dict) and isinstance(text, str) and text.strip():
+            self._text_parts = len(text.strip().split("\n\n"))
+        try:
+            await super().send_response(recipient_id, message)
+        finally:
+            self._text_parts = 0
+
     async def send_custom_json(
         self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any
     ) -> None:
-        await self._send_message(recipient_id, {"custom": copy.deepcopy(json_message)})
+        body: Dict[str, Any] = {"custom": copy.deepcopy(json_message)}
+        if self._text_parts:
+            body["text_parts"] = self._text_parts
+        await self._send_message(recipient_id, body)
 
 
 class WidgetSocketIOInput(SocketIOInput):

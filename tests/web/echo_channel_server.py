@@ -24,6 +24,19 @@ ECHO_PAYLOAD = {"type": "recommendations", "items": [
 async def echo(message: UserMessage) -> None:
     out: Any = message.output_channel
     text = message.text or ""
+    if text == "/card":
+        # One bot message with text and a payload, sent the way Rasa sends a response.
+        await out.send_response(message.sender_id, {
+            "text": "Dit zijn beroepen voor jou.\n\nElektromonteur past het best.",
+            "custom": dict(ECHO_PAYLOAD)})
+        return
+    if text == "/long":
+        # A long turn: many messages, more than one screen.
+        for number in range(1, 9):
+            await out.send_text_message(message.sender_id, f"Deel {number} van een lang "
+                                        "antwoord. " + "Nog wat uitleg erbij. " * 12)
+        await out.send_custom_json(message.sender_id, dict(ECHO_PAYLOAD))
+        return
     if text == "/buttons":
         await out.send_text_with_buttons(message.sender_id, "Kies maar",
                                          [{"title": "Ja", "payload": "/affirm"},

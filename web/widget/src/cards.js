@@ -3,11 +3,26 @@ import { h, link } from "./dom.js";
 import { ROUTE_KINDS, SLOT_LABELS, valueLabel } from "./labels.js";
 import { T, fill } from "./texts.js";
 
-function card(kind, title, body) {
-  return h("section", { class: "card card-" + kind, "aria-label": title }, [
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+  "september", "oktober", "november", "december"];
+
+// "2026-11-01" -> "1 november 2026" (no ISO dates in the chat); anything else as it is.
+export function dutchDate(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ""));
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return String(value || "");
+  return Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1];
+}
+
+function card(kind, title, body, count) {
+  const node = h("section", { class: "card card-" + kind, "aria-label": title }, [
     h("h3", { class: "card-title", text: title }),
     ...body,
   ]);
+  // For the live region: the card's title and how many items it has, never its whole text.
+  const nouns = T.cardItems[kind];
+  node.dataset.summary = count && nouns
+    ? fill(T.cardSummary, { title, n: count, items: nouns[count === 1 ? 0 : 1] }) : title;
+  return node;
 }
 
 function recommendations(payload) {
@@ -20,7 +35,7 @@ function recommendations(payload) {
         ? h("ul", { class: "reasons" }, item.reasons.map((r) => h("li", { text: String(r) })))
         : null,
     ]))),
-  ]);
+  ], items.length);
 }
 
 function routes(payload) {
@@ -37,10 +52,10 @@ function routes(payload) {
       return h("li", null, [
         h("strong", { text: String(route.name) }),
         facts.length ? h("span", { class: "facts", text: facts.join(" · ") }) : null,
-        route.url ? h("span", { class: "more" }, [link(route.url, T.moreInfo, T.newTab)]) : null,
+        route.url ? h("span", { class: "more" }, [link(route.url, fill(T.moreAbout, { name: route.name }), T.newTab)]) : null,
       ]);
     })),
-  ]);
+  ], items.length);
 }
 
 function funding(payload) {
@@ -51,12 +66,12 @@ function funding(payload) {
       h("strong", { text: String(item.name) }),
       item.amount ? h("span", { class: "facts", text: String(item.amount) }) : null,
       item.conditions ? h("span", { class: "detail", text: String(item.conditions) }) : null,
-      item.valid_until ? h("span", { class: "detail", text: fill(T.validUntil, { d: item.valid_until }) }) : null,
-      item.url ? h("span", { class: "more" }, [link(item.url, T.moreInfo, T.newTab)]) : null,
-      item.checked_at ? h("span", { class: "checked", text: fill(T.checkedAt, { d: item.checked_at }) }) : null,
+      item.valid_until ? h("span", { class: "detail", text: fill(T.validUntil, { d: dutchDate(item.valid_until) }) }) : null,
+      item.url ? h("span", { class: "more" }, [link(item.url, fill(T.moreAbout, { name: item.name }), T.newTab)]) : null,
+      item.checked_at ? h("span", { class: "checked", text: fill(T.checkedAt, { d: dutchDate(item.checked_at) }) }) : null,
     ]))),
     h("p", { class: "note", text: T.amountNote }),
-  ]);
+  ], items.length);
 }
 
 function contactBlock(contact) {
@@ -65,7 +80,7 @@ function contactBlock(contact) {
     h("h4", { text: T.contact }),
     h("p", null, [h("strong", { text: String(contact.name) })]),
     contact.phone ? h("p", null, [link("tel:" + String(contact.phone).replace(/[^\d+]/g, ""), T.phone + " " + contact.phone)]) : null,
-    contact.url ? h("p", null, [link(contact.url, T.moreInfo, T.newTab)]) : null,
+    contact.url ? h("p", null, [link(contact.url, fill(T.websiteOf, { name: contact.name }), T.newTab)]) : null,
   ]);
 }
 
@@ -75,7 +90,7 @@ function nextSteps(payload) {
   return card("next_steps", T.nextSteps, [
     steps.length ? h("ol", { class: "card-list steps" }, steps.map((s) => h("li", { text: String(s) }))) : null,
     contactBlock(payload.contact),
-  ]);
+  ], steps.length);
 }
 
 function profileSummary(payload) {
@@ -84,7 +99,8 @@ function profileSummary(payload) {
     .filter((key) => valueLabel(profile[key]))
     .map((key) => h("div", null, [h("dt", { text: SLOT_LABELS[key] }), h("dd", { text: valueLabel(profile[key]) })]));
   if (!rows.length) return null;
-  return card("profile_summary", T.profile, [h("dl", { class: "profile" }, rows)]);
+  return card("profile_summary", T.profile, [h("dl", { class: "profile" }, rows),
+    h("p", { class: "note", text: T.profileHint })]);
 }
 
 const RENDERERS = {

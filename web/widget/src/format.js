@@ -1,8 +1,20 @@
 // Bot text to DOM nodes: paragraphs, [label](url) links, bare URLs and **bold**. Never HTML.
 import { h, link } from "./dom.js";
-import { T } from "./texts.js";
+import { T, fill } from "./texts.js";
 
 const TOKEN = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)])|\*\*([^*\n]{1,200})\*\*/g;
+
+// A bare URL gets a name instead of being read out character by character.
+function urlLabel(url) {
+  try {
+    const parsed = new URL(url);
+    if (/\/kaart\/[^/]+\.pdf$/.test(parsed.pathname)) return T.cardPdfLink;
+    if (/\/kaart\/[^/.]+$/.test(parsed.pathname)) return T.cardLink;
+    return fill(T.siteLink, { host: parsed.hostname.replace(/^www\./, "") });
+  } catch (e) {
+    return url;
+  }
+}
 
 function inline(text) {
   const nodes = [];
@@ -12,7 +24,7 @@ function inline(text) {
   while ((match = TOKEN.exec(text)) !== null) {
     if (match.index > last) nodes.push(document.createTextNode(text.slice(last, match.index)));
     if (match[1]) nodes.push(link(match[2], match[1], T.newTab));
-    else if (match[3]) nodes.push(link(match[3], match[3], T.newTab));
+    else if (match[3]) nodes.push(link(match[3], urlLabel(match[3]), T.newTab));
     else nodes.push(h("strong", { text: match[4] }));
     last = TOKEN.lastIndex;
   }

@@ -51,6 +51,19 @@ export class Store {
     this.touch();
   }
 
+  // The last `count` bot text entries were shown as a card instead (see Widget.replaceTextParts).
+  markReplaced(count) {
+    const items = this.transcript;
+    let left = count;
+    for (let i = items.length - 1; i >= 0 && left > 0 && items[i].who !== "user"; i--) {
+      if (items[i].who === "bot" && typeof items[i].text === "string" && !items[i].custom && !items[i].replaced) {
+        items[i].replaced = true;
+        left--;
+      }
+    }
+    safeSet(this.key("transcript"), JSON.stringify(items.slice(-MAX_TRANSCRIPT)));
+  }
+
   clear(keepConsent) {
     safeRemove(this.key("session"));
     safeRemove(this.key("transcript"));

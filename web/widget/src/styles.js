@@ -4,7 +4,8 @@ export function css(theme) {
 :host { all: initial; }
 * { box-sizing: border-box; }
 .root { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color: #1b1b1b; --accent: ${theme.accent}; --on-accent: ${theme.onAccent}; }
+  color: #1b1b1b; --accent: ${theme.accent}; --on-accent: ${theme.onAccent};
+  --accent-text: ${theme.accentText}; }
 .sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 button, input { font: inherit; }
@@ -13,7 +14,13 @@ button, input { font: inherit; }
   gap: 8px; min-height: 52px; padding: 12px 18px; border: 0; border-radius: 26px; cursor: pointer;
   background: var(--accent); color: var(--on-accent); font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
 .launcher .short { display: none; }
-@media (max-width: 479px) { .launcher .long { display: none; } .launcher .short { display: inline; } }
+/* On phones the launcher shows "Chat"; the long question stays in its accessible name
+   (visually hidden, not display:none), so the name starts with the visible word. */
+@media (max-width: 479px) {
+  .launcher .long { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+    clip: rect(0 0 0 0); white-space: nowrap; }
+  .launcher .short { display: inline; }
+}
 .launcher .badge { width: 12px; height: 12px; border-radius: 50%; background: #ffd43b; border: 2px solid #1b1b1b; }
 .launcher[hidden], .panel[hidden], .badge[hidden] { display: none; }
 .panel { position: fixed; inset: 0; z-index: 2147483001; display: flex; flex-direction: column;
@@ -30,17 +37,18 @@ button, input { font: inherit; }
   background: transparent; color: inherit; cursor: pointer; font-size: 14px; font-weight: 600; }
 .head .close { border-color: transparent; }
 .status { padding: 6px 12px; font-size: 14px; background: #fff4e5; color: #5c2d00; }
-.status:empty { display: none; }
+/* Empty but present: the status line stays in the accessibility tree, so changes are announced. */
+.status:empty { padding: 0; }
 .body { flex: 1; overflow-y: auto; padding: 12px; background: #f4f6f8; }
 .log { display: flex; flex-direction: column; gap: 8px; }
 .msg { max-width: 88%; padding: 8px 12px; border-radius: 12px; overflow-wrap: anywhere; }
 .msg p { margin: 0 0 6px; } .msg p:last-child { margin-bottom: 0; }
 .msg.bot { align-self: flex-start; background: #fff; border: 1px solid #d5dae0; border-bottom-left-radius: 4px; }
 .msg.user { align-self: flex-end; background: var(--accent); color: var(--on-accent); border-bottom-right-radius: 4px; white-space: pre-wrap; }
-.msg a { color: #0b4f8a; }
+.msg a, .card a, .consent a { color: var(--accent-text); text-decoration: underline; text-underline-offset: 2px; }
 .choices { display: flex; flex-wrap: wrap; gap: 6px; align-self: flex-start; max-width: 100%; }
-.choices button { min-height: 44px; padding: 8px 14px; border: 2px solid var(--accent-text, #0b4f8a); border-radius: 22px;
-  background: #fff; color: #0b4f8a; cursor: pointer; font-weight: 600; text-align: left; }
+.choices button { min-height: 44px; padding: 8px 14px; border: 2px solid var(--accent-text); border-radius: 22px;
+  background: #fff; color: var(--accent-text); cursor: pointer; font-weight: 600; text-align: left; }
 .choices button:hover:not(:disabled) { background: #e8f0fa; }
 .choices button:disabled { border-color: #8a9099; color: #4a4f55; cursor: default; }
 .choices button.picked { background: #e8f0fa; color: #1b1b1b; }
@@ -72,6 +80,5 @@ button, input { font: inherit; }
 .consent ul { margin: 0; padding-left: 20px; } .consent li { margin-bottom: 6px; }
 .consent .agree { align-self: flex-start; min-height: 48px; padding: 10px 18px; border: 0; border-radius: 8px;
   background: var(--accent); color: var(--on-accent); font-weight: 700; cursor: pointer; }
-.consent a { color: #0b4f8a; }
 `;
 }

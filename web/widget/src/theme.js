@@ -22,10 +22,28 @@ export function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+function hex(rgb) {
+  return "#" + rgb.map((v) => Math.round(v).toString(16).padStart(2, "0")).join("");
+}
+
+// The campaign colour darkened until text in it reads well (4.5:1) on the panel's lightest
+// greys: links and answer buttons use it, so they carry the campaign's colour legibly.
+function readableOn(rgb, background) {
+  let shade = rgb.slice();
+  for (let step = 0; step < 40 && contrast(shade, background) < 4.5; step++) {
+    shade = shade.map((v) => v * 0.9);
+  }
+  return shade;
+}
+
 export function theme(color) {
   const rgb = parseHex(color) || parseHex(FALLBACK);
   const white = [255, 255, 255];
   const ink = [27, 27, 27];
-  const accent = "#" + rgb.map((v) => v.toString(16).padStart(2, "0")).join("");
-  return { accent, onAccent: contrast(rgb, white) >= 4.5 ? "#ffffff" : contrast(rgb, ink) >= contrast(rgb, white) ? "#1b1b1b" : "#ffffff" };
+  const panelGrey = [244, 246, 248];
+  return {
+    accent: hex(rgb),
+    onAccent: contrast(rgb, white) >= 4.5 ? "#ffffff" : contrast(rgb, ink) >= contrast(rgb, white) ? "#1b1b1b" : "#ffffff",
+    accentText: hex(readableOn(rgb, panelGrey)),
+  };
 }

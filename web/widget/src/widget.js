@@ -10,6 +10,10 @@ import { theme } from "./theme.js";
 
 const TYPING_TIMEOUT_MS = 20000;
 const MAX_INPUT = 2000;
+// Messages of one turn arrive one by one: announce the turn once it has settled.
+const ANNOUNCE_DELAY_MS = 600;
+const SUMMARY_CHARS = 160;
+const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 export class Widget {
   constructor(options) {
@@ -17,6 +21,8 @@ export class Widget {
     this.store = new Store(options.campaign, options.retentionDays);
     this.connection = null;
     this.typingTimer = null;
+    this.announceTimer = null;
+    this.turn = this.newTurn();
     this.build();
     this.restoreTranscript();
     if (options.open) this.open(false);
@@ -27,17 +33,18 @@ export class Widget {
     const o = this.options;
     this.host = h("div", { "data-techniek-widget": o.campaign || "default" });
     const shadow = this.host.attachShadow({ mode: "open" });
+    this.shadow = shadow;
     shadow.appendChild(h("style", { text: css(theme(o.color)) }));
     this.root = h("div", { class: "root", lang: "nl" });
     shadow.appendChild(this.root);
 
     this.badge = h("span", { class: "badge", hidden: true }, [h("span", { class: "sr", text: T.unread })]);
+    // No aria-label: the name comes from the text, so it always contains what is visible.
     this.launcher = h("button", {
-      class: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "tw-panel",
-      onclick: () => this.open(true),
-      "aria-label": o.launcherText || T.launcher,
-    }, [icon(ICONS.chat), h("span", { class: "long", text: o.launcherText || T.launcher }),
-      h("span", { class: "short", text: T.launcherShort }), this.badge]);
+      class: "launcher", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false",
+      "aria-controls": "tw-panel", onclick: () => this.open(true),
+    }, [icon(ICONS.chat), h("span", { class: "short", text: T.launcherShort + " " }),
+      h("span", { class: "long", text: o.launcherText || T.launcher }), this.badge]);
 
     this.titleId = "tw-title";
     this.restartButton = h("button", { type: "button", class: "restart", onclick: () => this.restart() },
@@ -45,8 +52,11 @@ export class Widget {
     this.closeButton = h("button", { type: "button", class: "close", "aria-label": T.close,
       onclick: () => this.close() }, [icon(ICONS.close)]);
     this.status = h("div", { class: "status", role: "status", "aria-live": "polite" });
-    this.log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
-      "aria-label": T.logLabel, tabindex: "-1" });
+    // The log itself is silent; `announcer` reads a short summary of each turn instead of
+    // whole cards.
+    this.log = h("div", { class: "log", role: "log", "aria-live": "off", "aria-label": T.logLabel,
+      tabindex: "-1" });
+    this.announcer = h("div", { class: "sr", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     this.body = h("div", { class: "body" }, [this.log]);
     this.typing = h("div", { class: "typing", "aria-live": "polite" });
     this.input = h("input", { type: "text", id: "tw-input", maxlength: String(MAX_INPUT), autocomplete: "off",
@@ -56,12 +66,12 @@ export class Widget {
       [h("label", { class: "sr", for: "tw-input", text: T.inputLabel }), this.input, this.sendButton]);
 
     this.panel = h("section", {
-      class: "panel", id: "tw-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": this.titleId,
-      hidden: true, onkeydown: (e) => { if (e.key === "Escape") this.close(); },
+      class: "panel", id: "tw-panel", role: "dialog", "aria-modal": "true", "aria-labelledby": this.titleId,
+      hidden: true, onkeydown: (e) => this.onKey(e),
     }, [
       h("div", { class: "head" }, [h("h2", { id: this.titleId, text: o.title || T.defaultTitle }),
         this.restartButton, this.closeButton]),
-      this.status, this.body, this.typing, this.composer,
+      this.status, this.body, this.typing, this.composer, this.announcer,
     ]);
     this.root.appendChild(this.launcher);
     this.root.appendChild(this.panel);
@@ -85,9 +95,41 @@ export class Widget {
   }
 
   setUnread(unread) {
+    // The badge holds visually hidden text, so the launcher's name says "nieuw bericht".
     this.badge.hidden = !unread;
-    const label = this.options.launcherText || T.launcher;
-    this.launcher.setAttribute("aria-label", unread ? label + " (" + T.unread + ")" : label);
+  }
+
+  // ---------- modal behaviour ----------
+  onKey(e) {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      this.close();
+    } else if (e.key === "Tab") {
+      this.keepFocusInside(e);
+    }
+  }
+
+  focusables() {
+    return Array.from(this.panel.querySelectorAll(FOCUSABLE))
+      .filter((el) => el.getClientRects().length > 0);
+  }
+
+  // The panel is a modal dialog: Tab from the last control goes to the first, Shift+Tab
+  // from the first to the last, so focus never lands on the page hidden behind it.
+  keepFocusInside(e) {
+    const items = this.focusables();
+    if (!items.length) return;
+    const active = this.shadow.activeElement;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const inside = active && this.panel.contains(active);
+    if (e.shiftKey && (!inside || active === first)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (!inside || active === last)) {
+      e.preventDefault();
+      first.focus();
+    }
   }
 
   close() {
@@ -99,7 +141,11 @@ export class Widget {
 
   // ---------- consent ----------
   showConsent(moveFocus) {
-    if (this.consentBox) return;
+    if (this.consentBox) {
+      // Closed before consent and opened again: the consent button is still the next step.
+      if (moveFocus) this.consentButton.focus();
+      return;
+    }
     const o = this.options;
     const days = o.retentionDays || 90;
     const agree = h("button", { type: "button", class: "agree", onclick: () => this.acceptConsent() },
@@ -111,6 +157,7 @@ export class Widget {
       o.privacyUrl ? h("p", null, [link(o.privacyUrl, T.privacyLink, T.newTab)]) : null,
       agree,
     ]);
+    this.consentButton = agree;
     this.body.insertBefore(this.consentBox, this.log);
     this.setComposerEnabled(false);
     if (moveFocus) agree.focus();
@@ -120,6 +167,7 @@ export class Widget {
     this.store.giveConsent();
     if (this.consentBox) this.consentBox.remove();
     this.consentBox = null;
+    this.consentButton = null;
     this.setComposerEnabled(true);
     this.connect();
     this.input.focus();
@@ -153,6 +201,7 @@ export class Widget {
     this.store.sessionId = id;
     if (!this.store.transcript.length && !this.initSent) {
       this.initSent = true;
+      this.turn = this.newTurn();
       this.showTyping();
       this.connection.send(this.options.initPayload, this.metadata());
     }
@@ -191,6 +240,8 @@ export class Widget {
     const entry = { who: "user", text: shownText };
     this.store.append(entry);
     this.renderEntry(entry, true);
+    this.turn = this.newTurn();
+    this.scrollDown();
     this.showTyping();
     this.connection.send(payload, this.metadata());
   }
@@ -204,6 +255,7 @@ export class Widget {
     }
     this.store.clear(true);
     this.initSent = false;
+    this.turn = this.newTurn();
     this.log.textContent = "";
     this.hideTyping();
     this.setStatus("");
@@ -227,7 +279,9 @@ export class Widget {
         .map((b) => ({ title: String(b.title), payload: String(b.payload || b.title) }));
       entries.push({ who: "bot", text: message.text, buttons });
     }
-    if (message.custom && typeof message.custom === "object") entries.push({ who: "bot", custom: message.custom });
+    if (message.custom && typeof message.custom === "object") {
+      entries.push({ who: "bot", custom: message.custom, textParts: Number(message.text_parts) || 0 });
+    }
     if (message.attachment && message.attachment.payload && message.attachment.payload.src) {
       entries.push({ who: "bot", text: String(message.attachment.payload.src) });
     }
@@ -236,6 +290,58 @@ export class Widget {
       this.renderEntry(entry, true);
     }
     if (entries.length && this.panel.hidden) this.setUnread(true);
+    if (entries.length) this.scheduleAnnouncement();
+  }
+
+  // ---------- one turn: scroll position and announcement ----------
+  newTurn() {
+    return { first: null, bubbles: [], texts: [], cards: [], buttons: 0 };
+  }
+
+  noteInTurn(node, kind, detail) {
+    if (!node) return;
+    if (!this.turn.first || !this.turn.first.isConnected) this.turn.first = node;
+    if (kind === "text") this.turn.texts.push(detail);
+    if (kind === "card") this.turn.cards.push(detail);
+    if (kind === "buttons") this.turn.buttons = detail;
+  }
+
+  // A long answer is read from its start: show the turn's first message at the top.
+  scrollToTurn() {
+    const first = this.turn.first;
+    if (!first || !first.isConnected) return this.scrollDown();
+    const offset = first.getBoundingClientRect().top - this.body.getBoundingClientRect().top;
+    this.body.scrollTop = Math.max(0, this.body.scrollTop + offset - 8);
+  }
+
+  scheduleAnnouncement() {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => this.announce(), ANNOUNCE_DELAY_MS);
+  }
+
+  announce() {
+    const turn = this.turn;
+    const parts = [];
+    const texts = turn.texts.filter(Boolean);
+    if (texts.length) parts.push(T.bot + " " + shorten(texts[0], SUMMARY_CHARS));
+    parts.push(...turn.cards);
+    if (texts.length > 1 || (texts[0] && texts[0].length > SUMMARY_CHARS)) parts.push(T.summaryMore);
+    if (turn.buttons) parts.push(fill(T.summaryChoices, { n: turn.buttons }));
+    const text = parts.join(" ");
+    if (text) this.announcer.textContent = text;
+  }
+
+  // A card replaces the text parts of its own message (one rendering per payload).
+  replaceTextParts(count) {
+    const removed = this.turn.bubbles.splice(Math.max(0, this.turn.bubbles.length - count), count);
+    if (!removed.length) return;
+    for (const item of removed) {
+      item.node.remove();
+      const at = this.turn.texts.indexOf(item.text);
+      if (at >= 0) this.turn.texts.splice(at, 1);
+    }
+    if (this.turn.first && !this.turn.first.isConnected) this.turn.first = null;
+    this.store.markReplaced(removed.length);
   }
 
   // ---------- rendering ----------
@@ -252,17 +358,40 @@ export class Widget {
       this.log.appendChild(h("div", { class: "msg user" }, [h("span", { class: "sr", text: T.you + " " }), entry.text]));
     } else if (entry.custom) {
       const node = renderCustom(entry.custom);
+      if (!node) return;
+      this.labelUniquely(node);
+      if (live && entry.textParts) this.replaceTextParts(entry.textParts);
       // Rasa sends text + buttons before the payload: keep the buttons under the card.
       const last = this.log.lastElementChild;
-      if (node && last && last.classList.contains("choices")) this.log.insertBefore(node, last);
-      else if (node) this.log.appendChild(node);
+      if (last && last.classList.contains("choices")) this.log.insertBefore(node, last);
+      else this.log.appendChild(node);
+      if (live) this.noteInTurn(node, "card", node.dataset.summary);
     } else {
-      const bubble = h("div", { class: "msg bot" }, [h("span", { class: "sr", text: T.bot + " " })]);
-      bubble.appendChild(formatText(entry.text || ""));
-      this.log.appendChild(bubble);
-      if (entry.buttons && entry.buttons.length) this.log.appendChild(this.choices(entry.buttons));
+      let first = null;
+      if (!entry.replaced) {
+        const bubble = h("div", { class: "msg bot" }, [h("span", { class: "sr", text: T.bot + " " })]);
+        bubble.appendChild(formatText(entry.text || ""));
+        this.log.appendChild(bubble);
+        first = bubble;
+        if (live) {
+          this.turn.bubbles.push({ node: bubble, text: entry.text || "" });
+          this.noteInTurn(bubble, "text", entry.text || "");
+        }
+      }
+      if (entry.buttons && entry.buttons.length) {
+        const group = this.choices(entry.buttons);
+        this.log.appendChild(group);
+        if (live) this.noteInTurn(first || group, "buttons", entry.buttons.length);
+      }
     }
-    if (live) this.scrollDown();
+    if (live) this.scrollToTurn();
+  }
+
+  // Repeated cards (routes for two professions) get distinct landmark names.
+  labelUniquely(node) {
+    const kind = Array.from(node.classList).find((c) => c.startsWith("card-"));
+    const seen = kind ? this.log.querySelectorAll("." + kind).length : 0;
+    if (seen) node.setAttribute("aria-label", fill(T.cardNumber, { title: node.getAttribute("aria-label"), n: seen + 1 }));
   }
 
   choices(buttons) {
@@ -297,4 +426,11 @@ export class Widget {
   scrollDown() {
     this.body.scrollTop = this.body.scrollHeight;
   }
+}
+
+function shorten(text, max) {
+  const plain = String(text).replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/\*\*/g, "").replace(/\s+/g, " ").trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)) + "…";
 }
