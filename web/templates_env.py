@@ -8,18 +8,23 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
+from web.routecard.texts import dutch_date, sentence
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 ENV_KEY = "jinja_env"
 
 
 def setup_templates(app: web.Application) -> None:
-    app[ENV_KEY] = jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates")),
         autoescape=jinja2.select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["dutch_date"] = dutch_date
+    env.filters["sentence"] = sentence
+    app[ENV_KEY] = env
 
 
 def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:

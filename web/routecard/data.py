@@ -23,6 +23,7 @@ SECONDS_PER_DAY = 86400
 # A card is a summary to keep: the best few options (payloads are ordered best first).
 MAX_ROUTES = 3
 MAX_FUNDING = 4
+ESCO_NAME = "ESCO, de Europese lijst van beroepen"
 
 
 @dataclass
@@ -123,20 +124,21 @@ def build_card(store: Any, knowledge: Any, token: str, retention_days: int,
 
     routes = []
     for item in ((routes_payload or {}).get("items") or [])[:MAX_ROUTES]:
-        routes.append({**item, "kind_label": ROUTE_KIND_LABELS.get(item.get("kind"), "")})
+        routes.append({**item, "kind_label": ROUTE_KIND_LABELS.get(item.get("kind"), ""),
+                       "level_label": value_label(item.get("level"))})
     funding = list(funding_payload.get("items") or [])[:MAX_FUNDING]
     steps = [str(s) for s in (steps_payload or {}).get("steps") or []]
     contact = (steps_payload or {}).get("contact")
 
     sources: List[Dict[str, str]] = []
-    if profession:
-        _add_source(sources, profession.get("source"), "", profession.get("checked_at"))
+    # Only public pages a person can open: the knowledge base's `source` fields are notes
+    # for its editors (section numbers, "eigen koppeling"), not for the person.
+    if profession and profession.get("esco_uri"):
+        _add_source(sources, ESCO_NAME, profession["esco_uri"], profession.get("checked_at"))
     for item in routes:
-        _add_source(sources, item.get("source") or item.get("name"), item.get("url"),
-                    item.get("checked_at"))
+        _add_source(sources, item.get("name"), item.get("url"), item.get("checked_at"))
     for item in funding:
-        _add_source(sources, item.get("source") or item.get("name"), item.get("url"),
-                    item.get("checked_at"))
+        _add_source(sources, item.get("name"), item.get("url"), item.get("checked_at"))
     if isinstance(contact, dict):
         _add_source(sources, contact.get("name"), contact.get("url"), contact.get("checked_at"))
 
