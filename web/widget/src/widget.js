@@ -259,7 +259,8 @@ export class Widget {
     this.log.textContent = "";
     this.hideTyping();
     this.setStatus("");
-    this.log.appendChild(h("p", { class: "sr", text: T.restartDone }));
+    clearTimeout(this.announceTimer);
+    this.announcer.textContent = T.restartDone;
     if (this.store.consent) {
       this.connect();
       this.input.focus();
