@@ -31,7 +31,15 @@ CONSOLE_SLOT_LABELS: dict[str, str] = {
     "card_token": "Overstapkaart gemaakt",
     "erase_confirmed": "Wissen bevestigd",
     "requested_slot": "Open vraag",
+    # entity names in the transcript's NLU details
+    "profession": "Beroep",
+    "province": "Provincie",
+    "interest": "Interesse",
+    "job_title": "Werk",
 }
+# Entities whose values use a contract value set of their own.
+ENTITY_VALUE_SETS: dict[str, str] = {"province": "province", "interest": "interest",
+                                     "current_sector": "sector"}
 CHANNEL_LABELS: dict[str, str] = {
     "web": "website", "socketio": "website", "telegram": "Telegram", "rest": "REST-koppeling",
 }
@@ -76,6 +84,10 @@ def value_label(value: Any, slot: str = "") -> str:
         return "ja"
     if slot == "channel":
         return CHANNEL_LABELS.get(text, text)
+    if slot == "profession":
+        return profession_name(text)
+    if slot in ENTITY_VALUE_SETS:
+        return labels.label(ENTITY_VALUE_SETS[slot], text)
     if slot in ("campaign_region", "regions"):
         return labels.label("province", text)
     if slot == "campaign_sector":
