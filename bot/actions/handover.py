@@ -12,6 +12,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions.extraction import clean_text
+from handover.settings import HandoverSettings, load_handover_settings
 
 CHAT = "chat"
 NO_CONTACT = "geen"
@@ -34,6 +35,32 @@ def contact_from_text(text: str) -> Optional[str]:
     if _CHAT.search(text):
         return CHAT
     return None
+
+
+def submitted_text(contact: str | None, settings: HandoverSettings) -> str:
+    """What happens now, honest about when advisers are at work."""
+    hours = settings.office_hours
+    start = "Dank je. Ik heb je vraag doorgegeven."
+    if contact in (CHAT, None):
+        if hours.always:
+            return (f"{start} Een adviseur neemt het gesprek hier in de chat over. "
+                    "Blijf even in de buurt: je ziet het als de adviseur er is.")
+        if not hours.segments:
+            return (f"{start} Een adviseur leest je gesprek en antwoordt hier in de chat. "
+                    "Dat kan een paar werkdagen duren. Je ziet het antwoord ook als je "
+                    "later terugkomt.")
+        when = f"Adviseurs zijn er op {hours.describe()}."
+        if hours.is_open():
+            return (f"{start} {when} Er is nu iemand aan het werk. Een adviseur neemt het "
+                    "gesprek hier in de chat over. Blijf even in de buurt.")
+        return (f"{start} {when} Nu is er niemand. Een adviseur antwoordt hier in de chat "
+                "zodra die er weer is. Je ziet het antwoord ook als je later terugkomt.")
+    how = ("via het e-mailadres dat je gaf" if "@" in contact
+           else "via het telefoonnummer dat je gaf")
+    when = "" if hours.always or not hours.segments else (
+        f" Adviseurs werken op {hours.describe()}.")
+    return (f"{start} Een adviseur leest je gesprek en neemt contact met je op, {how}."
+            f"{when} Het kan een paar werkdagen duren.")
 
 
 class ValidateHandoverForm(FormValidationAction):
@@ -86,15 +113,7 @@ class ActionHandoverSubmit(Action):
                      "alsnog om een adviseur vragen.")
             return [SlotSet("handover_requested", False)]
         contact = tracker.get_slot("handover_contact")
-        if contact in (CHAT, None):
-            how = "hier in de chat"
-        elif "@" in contact:
-            how = "via het e-mailadres dat je gaf"
-        else:
-            how = "via het telefoonnummer dat je gaf"
-        dispatcher.utter_message(
-            text=f"Dank je. Ik heb je vraag doorgegeven. Een adviseur leest je gesprek en "
-                 f"neemt contact met je op, {how}. Dat kan een paar werkdagen duren.")
+        dispatcher.utter_message(text=submitted_text(contact, load_handover_settings()))
         if tracker.get_slot("recommended_professions") is None:
             dispatcher.utter_message(
                 text="Wil je ondertussen alvast kijken welke beroepen bij je passen?",
@@ -127,3 +146,21 @@ class ActionAskHandoverContact(Action):
                  "Of kies: via deze chat.",
             buttons=[{"title": "Via deze chat", "payload": "via deze chat"}])
         return []
+
+
+class ActionHandoverResume(Action):
+    """Run by the console (Rasa's execute API) when an adviser gives the chat back or
+    stays away too long: the assistant answers again and says so."""
+
+    def name(self) -> Text:
+        return "action_handover_resume"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        if tracker.get_slot("adviser_active") is not True:
+            return []  # nothing to hand back (a second release, or after an erasure)
+        dispatcher.utter_message(
+            text="De adviseur heeft het gesprek teruggegeven. Je praat nu weer met mij, de "
+                 "digitale assistent. Je kunt gewoon verder vragen stellen.",
+            json_message={"type": "handover_resumed"})
+        return [SlotSet("adviser_active", False)]

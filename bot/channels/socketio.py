@@ -17,7 +17,13 @@ What a client receives on ``bot_message_evt`` (default ``bot_uttered``):
   ignores it unless a ``customComponent`` is configured; when the same bot message also
   had text, ``"text_parts": n`` says that the n text messages just before belong to it
   (the widget then shows the payload once, as a card, instead of text and card),
-- ``{"attachment": ...}`` for images/attachments (stock format).
+- ``{"attachment": ...}`` for images/attachments (stock format),
+- ``{"text": "...", "adviser": {"name": "Anna"}, "ts": 1733.5}`` for a message an adviser
+  typed in the console (``"notice": "takeover"`` for the takeover note), and
+  ``{"text": "...", "handover": "resumed", "ts": ...}`` when the assistant takes over again.
+  They reach the person's room through Rasa's HTTP API (events appended with
+  ``execute_side_effects`` and ``output_channel=latest``); after a reconnect the client
+  asks for the ones it missed with ``adviser_sync`` ``{"session_id", "since": ts}``.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import rasa.shared.utils.io
 import socketio
 from rasa.core.channels.channel import OutputChannel, UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from rasa.shared.core.events import BotUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -44,6 +51,8 @@ from sanic.response import HTTPResponse
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_MESSAGE_LENGTH = 2000
+RESUMED = "handover_resumed"
+MAX_REPLAYED = 50
 CHANNEL_LABEL = "web"
 # Session ids are chosen by the client; only random-looking ids are accepted so a client
 # cannot write into another channel's conversation (e.g. "telegram:12345").
@@ -133,8 +142,33 @@ def valid_session_id(value: Any) -> bool:
     return isinstance(value, str) and bool(SESSION_ID_PATTERN.match(value))
 
 
+def handover_message(event: Any) -> Optional[Dict[str, Any]]:
+    """The client payload of an adviser message or the resume note; None for other events."""
+    if not isinstance(event, BotUttered):
+        return None
+    metadata = event.metadata or {}
+    if metadata.get("from") == "adviser":
+        return adviser_payload(event.text or "", metadata, event.timestamp)
+    if (event.data or {}).get("custom", {}).get("type") == RESUMED:
+        return {"text": event.text or "", "handover": "resumed", "ts": event.timestamp}
+    return None
+
+
+def adviser_payload(text: str, metadata: Dict[str, Any], timestamp: Any) -> Dict[str, Any]:
+    # Only the first name goes out; the pseudonymous adviser id stays in the tracker.
+    payload: Dict[str, Any] = {
+        "text": text,
+        "adviser": {"name": str(metadata.get("adviser_name") or "")},
+        "ts": timestamp,
+    }
+    if metadata.get("notice"):
+        payload["notice"] = str(metadata["notice"])
+    return payload
+
+
 class WidgetSocketIOOutput(SocketIOOutput):
-    """Stock output, except that custom payloads arrive intact under ``custom``."""
+    """Stock output, except that custom payloads arrive intact under ``custom`` and
+    adviser messages carry who wrote them."""
 
     _text_parts = 0  # text messages sent for the bot message being sent now
 
@@ -142,7 +176,21 @@ class WidgetSocketIOOutput(SocketIOOutput):
     def name(cls) -> str:
         return "socketio"
 
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        if kwargs.get("from") == "adviser":
+            # One bubble, as the adviser typed it (no split on blank lines).
+            await self._send_message(
+                recipient_id, adviser_payload(text, kwargs, kwargs.get("timestamp"))
+            )
+            return
+        await super().send_text_message(recipient_id, text, **kwargs)
+
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        if (message.get("custom") or {}).get("type") == RESUMED and message.get("text"):
+            await self._send_message(recipient_id, {
+                "text": message["text"], "handover": "resumed", "ts": message.get("timestamp"),
+            })
+            return
         text = message.get("text")
         if isinstance(message.get("custom"), dict) and isinstance(text, str) and text.strip():
             self._text_parts = len(text.strip().split("\n\n"))
@@ -274,6 +322,26 @@ class WidgetSocketIOInput(SocketIOInput):
             await sio.save_session(sid, {"session_id": session_id}, namespace=namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
+        @sio.on("adviser_sync", namespace=namespace)
+        async def adviser_sync(sid: str, data: Any) -> None:
+            # Adviser messages the person missed while the page was closed or offline.
+            session = await sio.get_session(sid, namespace=namespace)
+            confirmed = session.get("session_id") if session else None
+            if not confirmed or not isinstance(data, dict) or data.get("session_id") != confirmed:
+                return
+            since = data.get("since")
+            since = float(since) if isinstance(since, int | float) else 0.0
+            agent = _agent_of(sio.get_environ(sid, namespace=namespace))
+            if agent is None or agent.tracker_store is None:
+                return
+            tracker = await agent.tracker_store.retrieve(confirmed)
+            if tracker is None:
+                return
+            missed = [p for p in map(handover_message, tracker.events)
+                      if p is not None and (p.get("ts") or 0) > since]
+            for payload in missed[-MAX_REPLAYED:]:
+                await sio.emit(self.bot_message_evt, payload, room=sid, namespace=namespace)
+
         @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: str, data: Any) -> None:
             if not isinstance(data, dict):
@@ -301,3 +369,10 @@ class WidgetSocketIOInput(SocketIOInput):
             await on_new_message(message)
 
         return socketio_webhook
+
+
+def _agent_of(environ: Optional[Dict[str, Any]]) -> Any:
+    """Rasa's agent, from the Sanic request that opened this Engine.IO connection."""
+    request = (environ or {}).get("sanic.request")
+    app = getattr(request, "app", None)
+    return getattr(getattr(app, "ctx", None), "agent", None)

@@ -1,0 +1,106 @@
+"""While an adviser holds a conversation, the assistant listens and says nothing.
+
+The console sets the slot ``adviser_active`` through Rasa's HTTP API when an adviser
+takes over, and the action ``action_handover_resume`` clears it. This policy reads that
+slot: after each user message in a held conversation it predicts ``action_listen`` with
+full confidence and a priority above RulePolicy, so no rule, form or fallback answers.
+
+Why a policy and not Rasa's pause events: a paused tracker skips prediction entirely, so
+"verwijder mijn gegevens" would go unanswered too. Erasure must always work, so this
+policy steps back for the erasure request, for the answer to its confirmation question
+and for a restart; the normal rules take those turns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+HOLD_SLOT = "adviser_active"
+# Turns the assistant always takes, also while an adviser holds the conversation.
+ALWAYS_ANSWERED = frozenset({"erase_data", "restart", "session_start"})
+ERASE_QUESTION = "utter_ask_erase_confirm"
+# Above RulePolicy (6): at equal confidence the higher priority wins.
+DEFAULT_PRIORITY = 7
+
+
+def action_before_last_user_message(tracker: DialogueStateTracker) -> str | None:
+    """The bot action that ran just before the person's latest message (not listening)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and isinstance(event, ActionExecuted):
+            if event.action_name != ACTION_LISTEN_NAME:
+                return event.action_name
+    return None
+
+
+def adviser_holds(tracker: DialogueStateTracker) -> bool:
+    """True when the assistant must stay silent on this turn."""
+    if tracker.get_slot(HOLD_SLOT) is not True:
+        return False
+    # Only right after a user message: the turns the assistant starts itself (an erasure
+    # confirmation, the resume message) must run to their end.
+    if tracker.latest_action_name != ACTION_LISTEN_NAME:
+        return False
+    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+    if intent in ALWAYS_ANSWERED:
+        return False
+    if action_before_last_user_message(tracker) == ERASE_QUESTION:
+        return False  # "ja"/"nee" to "Weet je zeker dat ik je gegevens verwijder?"
+    return True
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class AdviserHoldPolicy(Policy):
+    """Predicts ``action_listen`` while the slot ``adviser_active`` is true."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"priority": DEFAULT_PRIORITY}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        config = {**self.get_default_config(), **config}
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+
+    def train(
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        # Nothing to learn: the decision is a fixed rule on a slot the console sets.
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        if not adviser_holds(tracker):
+            return self._prediction(self._default_predictions(domain))
+        # A "no user" prediction also outranks RulePolicy's active-form predictions.
+        return self._prediction(
+            confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain), is_no_user_prediction=True
+        )

@@ -1,0 +1,1 @@
+"""Live handover: shared pieces of the adviser takeover (settings, office hours)."""
