@@ -128,8 +128,28 @@ index_state = sa.Table(
     sa.Column("value", sa.Integer, nullable=False),
 )
 
+# Live handover (console/takeover.py): who holds a conversation now, and when a handover
+# request was first seen (for waiting times and the one-time webhook notice).
+takeovers = sa.Table(
+    "console_takeovers",
+    metadata,
+    sa.Column("sender_id", sa.String(255), primary_key=True),
+    sa.Column("username", sa.String(80), nullable=False),
+    sa.Column("started_at", sa.Float, nullable=False),
+    sa.Column("last_activity_at", sa.Float, nullable=False),  # takeover or last reply
+)
+
+handover_alerts = sa.Table(
+    "console_handover_alerts",
+    metadata,
+    sa.Column("sender_id", sa.String(255), primary_key=True),
+    sa.Column("requested_at", sa.Float, nullable=False),
+    sa.Column("webhook", sa.String(20)),  # sent / failed / off / before_start
+)
+
 # Tables holding rows about one sender: erasure and retention clear them all.
-PER_SENDER_TABLES = (tags, notes, handovers, outcome_labels, conv_index)
+PER_SENDER_TABLES = (tags, notes, handovers, outcome_labels, conv_index, takeovers,
+                     handover_alerts)
 
 _ENGINES: dict[str, Engine] = {}
 _LOCK = threading.Lock()

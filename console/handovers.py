@@ -9,7 +9,9 @@ from aiohttp import web
 from console import repository
 from console.dashboard import FOLLOW_UP_LABELS
 from console.dossier import build_dossier
+from console.handover_live import HANDOVER_SETTINGS, POLL_MS, live_items, waiting_text
 from console.pages import HANDOVER_STATUSES, PREFIX, ctx, page, record, refresh, sender
+from console.takeover_routes import takeover_view
 from console.transcript import build_transcript
 
 
@@ -18,9 +20,12 @@ async def handover_queue(request: web.Request) -> web.Response:
     await refresh(console, request)
     wanted = request.query.get("status", "")
     wanted = wanted if wanted in HANDOVER_STATUSES else ""
-    rows = repository.handover_queue(console.engine, wanted)
+    rows = live_items(console.engine, wanted)
+    for row in rows:
+        row["waiting"] = waiting_text(row["waiting_seconds"])
     record(request, "view_handovers")
-    return page(request, "handovers.html", rows=rows, wanted=wanted)
+    return page(request, "handovers.html", rows=rows, wanted=wanted, poll_ms=POLL_MS,
+                office_hours=request.app[HANDOVER_SETTINGS].office_hours.describe())
 
 
 async def handover_detail(request: web.Request) -> web.Response:
@@ -34,7 +39,8 @@ async def handover_detail(request: web.Request) -> web.Response:
     # The full contact preference is shown here only, and every view is audited.
     record(request, "view_contact", sender_id)
     return page(request, "handover.html", sender_id=sender_id, dossier=dossier, slots=slots,
-                work=repository.work(console.engine, sender_id), labels=FOLLOW_UP_LABELS)
+                work=repository.work(console.engine, sender_id), labels=FOLLOW_UP_LABELS,
+                live=takeover_view(request, sender_id, rows))
 
 
 async def update_handover(request: web.Request) -> web.Response:

@@ -29,7 +29,9 @@ def guarded(handler: Handler) -> Handler:
 def _harden(response: web.StreamResponse) -> None:
     response.headers[
         "Content-Security-Policy"] = (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        # Scripts only from the console itself (the live handover list polls its JSON).
+        "default-src 'none'; script-src 'self'; connect-src 'self'; "
+        "style-src 'unsafe-inline'; img-src 'self' data:; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     )
     response.headers.setdefault("X-Frame-Options", "DENY")

@@ -13,6 +13,7 @@ from console import conversations as conv
 from console import handovers as ho
 from console import reports
 from console.context import make_console
+from console.handover_live import mount_live
 from console.login import login, login_form, logout
 from console.middleware import guarded
 from console.pages import CONSOLE, Handler
@@ -57,3 +58,4 @@ def mount(app: web.Application, settings: ConsoleSettings) -> None:
     for method, path, handler in build_routes():
         app.router.add_route(method, path, guarded(handler))
     app.cleanup_ctx.append(retention_task)
+    mount_live(app, app[CONSOLE])  # live handover: takeover/reply/release, live list

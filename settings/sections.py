@@ -146,6 +146,11 @@ class TelegramSettings:
     rasa_concurrency: int = 4
     # Rasa's featurisers get slow on very long input; Telegram allows 4096 characters.
     max_user_text: int = 2000
+    # Adviser messages (live handover): the web server's feed, polled every interval.
+    outbox_url: str = ""
+    outbox_token: str = ""
+    outbox_interval: float = 1.0
+    outbox_cursor_file: str = "var/telegram-outbox.cursor"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> TelegramSettings:
@@ -170,6 +175,11 @@ class TelegramSettings:
             backoff_max=_float(env, "TELEGRAM_BACKOFF_MAX", 60.0),
             retry_max_age=_float(env, "TELEGRAM_RETRY_MAX_AGE", 1800.0),
             rasa_concurrency=_int(env, "TELEGRAM_RASA_CONCURRENCY", 4),
+            outbox_url=env.get("TELEGRAM_OUTBOX_URL", "").strip()
+            or f"http://127.0.0.1:{core.web_port}/internal/telegram-outbox",
+            outbox_token=core.rasa_api_token,
+            outbox_interval=_float(env, "TELEGRAM_OUTBOX_INTERVAL", 1.0),
+            outbox_cursor_file=str(core.data_dir / "telegram-outbox.cursor"),
         )
         settings.validate()
         return settings

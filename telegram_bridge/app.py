@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from telegram import BotCommand
 from telegram.error import TelegramError
@@ -18,6 +19,7 @@ from telegram.request import BaseRequest
 from settings.sections import TelegramSettings
 from telegram_bridge import texts
 from telegram_bridge.bridge import Bridge
+from telegram_bridge.outbox import AdviserRelay
 from telegram_bridge.rasa_client import RasaClient
 from telegram_bridge.render import CallbackTable
 from telegram_bridge.sender import TelegramSender
@@ -60,6 +62,10 @@ def build_application(
         CallbackTable(),
     )
     application.bot_data["bridge"] = bridge
+    if settings.outbox_url:
+        bridge.relay = AdviserRelay(
+            bridge.sender, settings.outbox_url, settings.outbox_token,
+            settings.outbox_interval, Path(settings.outbox_cursor_file))
     register_handlers(application, bridge)
     return application
 
@@ -83,7 +89,11 @@ def register_handlers(application: Application, bridge: Bridge) -> None:
 
 
 async def announce_commands(application: Application) -> None:
-    """Fill Telegram's command menu (run_polling calls it; other start-ups must too)."""
+    """Fill Telegram's command menu and start relaying adviser messages (run_polling
+    calls it; other start-ups must too)."""
+    bridge = application.bot_data.get("bridge")
+    if isinstance(bridge, Bridge) and bridge.relay is not None:
+        bridge.relay.start()
     try:
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, description in texts.COMMAND_MENU]

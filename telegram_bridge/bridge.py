@@ -25,6 +25,7 @@ from telegram.ext import ContextTypes
 
 from settings.sections import TelegramSettings
 from telegram_bridge import texts
+from telegram_bridge.outbox import AdviserRelay
 from telegram_bridge.queues import ChatQueues
 from telegram_bridge.rasa_client import RasaClient, RasaRejected, RasaUnavailable
 from telegram_bridge.render import CallbackTable, esc, render_replies
@@ -84,6 +85,8 @@ class Bridge:
         self._apologised: set[int] = set()
         # Rasa is CPU-bound: more parallel calls only queue up inside it and time out.
         self._rasa_slots = asyncio.Semaphore(settings.rasa_concurrency)
+        # Sends adviser messages from the console (live handover); set by the app.
+        self.relay: AdviserRelay | None = None
 
     # ------------------------------------------------------------ intake
 
@@ -259,6 +262,8 @@ class Bridge:
             log.info("could not mark the chosen button: %s", error)
 
     async def close(self) -> None:
+        if self.relay is not None:
+            await self.relay.stop()
         lost = await self.queues.close()
         if lost:
             log.warning("stopped with %d unanswered messages", lost)

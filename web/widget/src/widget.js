@@ -1,4 +1,5 @@
 // The chat panel: consent, transcript, messages, buttons, cards, composer.
+import { receiveHandover, renderAdviser, requestMissed } from "./adviser.js";
 import { renderCustom } from "./cards.js";
 import { Connection } from "./connection.js";
 import { h, icon, ICONS, link } from "./dom.js";
@@ -199,6 +200,7 @@ export class Widget {
       this.log.textContent = "";
     }
     this.store.sessionId = id;
+    requestMissed(this.connection, id, this.store.transcript); // live handover (adviser.js)
     if (!this.store.transcript.length && !this.initSent) {
       this.initSent = true;
       this.turn = this.newTurn();
@@ -273,6 +275,7 @@ export class Widget {
     // Measured by bench/bench_widget.py: time from navigation start to the first bot message.
     if (!this.firstBotAt) this.firstBotAt = performance.now();
     this.hideTyping();
+    if (receiveHandover(this, message)) return; // an adviser's message (adviser.js)
     const entries = [];
     if (typeof message.text === "string" && message.text.trim()) {
       const buttons = (message.quick_replies || message.buttons || [])
@@ -355,7 +358,9 @@ export class Widget {
   }
 
   renderEntry(entry, live) {
-    if (entry.who === "user") {
+    if (entry.who === "adviser") {
+      renderAdviser(this.log, entry);
+    } else if (entry.who === "user") {
       this.log.appendChild(h("div", { class: "msg user" }, [h("span", { class: "sr", text: T.you + " " }), entry.text]));
     } else if (entry.custom) {
       const node = renderCustom(entry.custom);
