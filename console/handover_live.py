@@ -29,7 +29,7 @@ from console import audit, repository
 from console.context import Console
 from console.db import conv_index, handover_alerts
 from console.labels import value_label
-from console.pages import CONSOLE, HANDOVER_STATUSES, PREFIX, ctx
+from console.pages import CONSOLE, HANDOVER_STATUSES, PREFIX, ctx, refresh
 from console.takeover import held_conversations
 from console.takeover_routes import TAKEOVERS
 from handover.settings import HandoverSettings
@@ -90,6 +90,7 @@ def waiting_text(seconds: int | None) -> str:
 
 async def api_handovers(request: web.Request) -> web.Response:
     console = ctx(request)
+    await refresh(console, request)
     wanted = request.query.get("status", "")
     wanted = wanted if wanted in HANDOVER_STATUSES else ""
     items = await asyncio.get_running_loop().run_in_executor(
