@@ -149,7 +149,7 @@ def handover_message(event: Any) -> Optional[Dict[str, Any]]:
     metadata = event.metadata or {}
     if metadata.get("from") == "adviser":
         return adviser_payload(event.text or "", metadata, event.timestamp)
-    if (event.data or {}).get("custom", {}).get("type") == RESUMED:
+    if ((event.data or {}).get("custom") or {}).get("type") == RESUMED:
         return {"text": event.text or "", "handover": "resumed", "ts": event.timestamp}
     return None
 

@@ -88,7 +88,10 @@ class AdviserHoldPolicy(Policy):
     def train(
         self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:
-        # Nothing to learn: the decision is a fixed rule on a slot the console sets.
+        # Nothing to learn: the decision is a fixed rule on a slot the console sets. An
+        # empty marker keeps the resource loadable and cacheable like any policy's.
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / "adviser_hold.json").write_text("{}", encoding="utf-8")
         return self._resource
 
     def predict_action_probabilities(
