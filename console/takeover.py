@@ -169,6 +169,9 @@ class Takeovers:
         _rows_or_gone(console, sender_id)
         # The action itself checks the slot: a second release says nothing.
         await self.rasa.execute(sender_id, RESUME_ACTION)
+        # /execute leaves the tracker after that action; rules expect the next user
+        # message after `action_listen`, as after any normal turn.
+        await self.rasa.append(sender_id, [{"event": "action", "name": "action_listen"}])
         _forget(console.engine, sender_id)
 
     def _metadata(self, user: User, notice: str | None = None) -> dict[str, Any]:

@@ -56,6 +56,9 @@ def build_transcript(
                 ],
                 "fallback": fallback,
                 "utter_action": (data.get("metadata") or {}).get("utter_action"),
+                # live handover: written by an adviser in the console, not the assistant
+                "adviser": (data.get("metadata") or {}).get("adviser_name")
+                if (data.get("metadata") or {}).get("from") == "adviser" else None,
             })
         elif kind == "session_started":
             turns.append({"kind": "session", "id": row.id, "timestamp": row.timestamp})

@@ -92,6 +92,9 @@ def test_rest_conversation_taken_over_answered_and_given_back(
     meta = stored[-1]["metadata"]
     assert meta["from"] == "adviser" and meta["adviser"].startswith("adviser-")
     assert meta["adviser_name"] == "Anna" and ADVISER[0] not in str(meta)
+    turns = adviser.http.get(f"{adviser.base_url}/console/api/conversations/{sender}",
+                             timeout=30).json()["turns"]
+    assert [t["text"] for t in turns if t.get("adviser") == "Anna"][-1].startswith("Hoi!")
     held = next(i for i in adviser.live_list() if i["sender_id"] == sender)
     assert held["held_by"] == ADVISER[0] and held["waiting_seconds"] is None
     # a second adviser cannot reply in a conversation somebody else holds
