@@ -75,3 +75,14 @@ export function requestMissed(connection, sessionId, transcript) {
   if (!connection || !connection.socket) return;
   connection.socket.emit("adviser_sync", { session_id: sessionId, since: newestTs(transcript) });
 }
+
+// True while an adviser holds the conversation (the assistant will not answer, so the
+// widget shows no "typing" dots after the person's message).
+export function adviserHolds(transcript) {
+  let held = false;
+  for (const entry of transcript) {
+    if (entry.who === "adviser") held = true;
+    else if (entry.who === "bot" && typeof entry.ts === "number") held = false; // resume note
+  }
+  return held;
+}

@@ -1,5 +1,5 @@
 // The chat panel: consent, transcript, messages, buttons, cards, composer.
-import { receiveHandover, renderAdviser, requestMissed } from "./adviser.js";
+import { adviserHolds, receiveHandover, renderAdviser, requestMissed } from "./adviser.js";
 import { renderCustom } from "./cards.js";
 import { Connection } from "./connection.js";
 import { h, icon, ICONS, link } from "./dom.js";
@@ -244,7 +244,7 @@ export class Widget {
     this.renderEntry(entry, true);
     this.turn = this.newTurn();
     this.scrollDown();
-    this.showTyping();
+    if (!adviserHolds(this.store.transcript)) this.showTyping(); // an adviser may be slower
     this.connection.send(payload, this.metadata());
   }
 
