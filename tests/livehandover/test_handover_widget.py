@@ -76,6 +76,7 @@ def test_adviser_answers_in_the_widget_while_the_assistant_waits(
     assert silent_turn_done(track, "Ik ben kok in een restaurant")
     assert bot_texts_after_last_user(track) == []
     assert page.locator(".msg.bot").count() == bots_before
+    expect(page.locator(".typing .dots")).to_have_count(0)  # nobody pretends to type
     # WHEN the adviser gives the conversation back
     adviser.release(sender)
     expect(page.locator(".msg.bot").last).to_contain_text("weer met mij")
