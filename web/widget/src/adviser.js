@@ -42,6 +42,12 @@ export function receiveHandover(widget, message) {
   widget.store.append(entry);
   widget.renderEntry(entry, true);
   if (widget.panel.hidden) widget.setUnread(true);
+  // Screen readers: the widget's log is silent and its announcer speaks per turn.
+  if (entry.who === "bot" && widget.scheduleAnnouncement) widget.scheduleAnnouncement();
+  else if (widget.announcer) {
+    widget.announcer.textContent = entry.notice ? entry.text : entry.name + ", adviseur: " + entry.text;
+  }
+  if (widget.scrollDown) widget.scrollDown();
   return true;
 }
 
