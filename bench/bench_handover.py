@@ -16,7 +16,7 @@ from bench.bench_widget import BUNDLE, percentile
 from runner import process as proc
 from runner.local_stack import local_stack
 from runner.services import web_server
-from runner.settings import child_env
+from settings import child_env
 from testing.ports import free_port
 from tests.livehandover.support import Adviser
 from tests.web.support import CHROMIUM_ARGS, HostPages, campaign_page, chromium_executable

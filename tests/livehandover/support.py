@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import requests
 
-from runner.settings import child_env
+from settings import child_env
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ADVISER = ("anna.devries", "Anna-wachtwoord-123")
