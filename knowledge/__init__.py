@@ -77,8 +77,8 @@ def routes_for(profession_id: str, profile: dict[str, Any] | None = None) -> dic
 
 
 def funding_for(profile: dict[str, Any] | None, profession_id: str | None = None,
-                today: dt.date | None = None) -> dict[str, Any]:
-    return advice.funding_for(default(), profile, profession_id, today)
+                today: dt.date | None = None, page: int = 0) -> dict[str, Any]:
+    return advice.funding_for(default(), profile, profession_id, today, page)
 
 
 def ended_funding(text_or_id: str) -> dict[str, Any] | None:

@@ -7,9 +7,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from knowledge import vocab
+from knowledge import funding, steps, vocab
 from knowledge.kb import KnowledgeBase, is_current
-from knowledge.matching import work_learn_routes
 from knowledge.text import normalise
 
 _LEVEL_RANK = {"mbo1": 1, "mbo2": 2, "mbo3": 3, "mbo4": 4, "hbo": 6}
@@ -53,44 +52,11 @@ def routes_for(kb: KnowledgeBase, profession_id: str,
     return {"type": "routes", "profession_id": profession_id, "items": items}
 
 
-def _funding_item(f: dict[str, Any], for_employer: bool) -> dict[str, Any]:
-    return {"id": f["id"], "name": f["name"], "audience": list(f["audience"]),
-            "amount": f["amount"], "conditions": f["conditions"], "url": f["url"],
-            "valid_until": f["valid_until"], "checked_at": f["checked_at"],
-            "how_to_apply": f["how_to_apply"], "status": f["status"],
-            "max_age": f["max_age"], "for_employer": for_employer}
-
-
 def funding_for(kb: KnowledgeBase, profile: dict[str, Any] | None,
-                profession_id: str | None = None, today: dt.date | None = None
-                ) -> dict[str, Any]:
-    """Contract ``funding`` payload: current schemes the person can use; employer schemes
-    only as 'your future employer can get this' (``for_employer``) on work-and-learn routes.
-    Age limits cannot be checked (no age slot), so the condition text is kept."""
-    profile = _profile(profile)
-    now = _today(today)
-    audience = vocab.AUDIENCE_FOR_STATUS.get(profile.get("work_status") or "")
-    own_audiences = {"iedereen"} | ({audience} if audience else set())
-    if profession_id is not None:
-        kinds = {kb.routes[r]["kind"] for r in kb.routes_by_profession.get(profession_id, ())}
-        work_learn = {r["kind"] for r in work_learn_routes(kb, profession_id)}
-    else:
-        kinds = set(vocab.ROUTE_KINDS)
-        work_learn = set(vocab.WORK_LEARN_KINDS) if profile.get("learn_while_earning") else set()
-    personal, employer = [], []
-    for f in kb.funding:
-        if not is_current(f, now):
-            continue
-        applies = not f["route_kinds"] or bool(set(f["route_kinds"]) & kinds)
-        if own_audiences & set(f["audience"]):
-            if applies:
-                personal.append(_funding_item(f, False))
-        elif "werkgever" in f["audience"] and work_learn and (
-                not f["route_kinds"] or set(f["route_kinds"]) & work_learn):
-            employer.append(_funding_item(f, True))
-    # Schemes for the person's own situation before the general ones.
-    personal.sort(key=lambda i: ("iedereen" in i["audience"], i["id"]))
-    return {"type": "funding", "items": personal + employer}
+                profession_id: str | None = None, today: dt.date | None = None,
+                page: int = 0) -> dict[str, Any]:
+    """Contract ``funding`` payload, ranked for this person (see :mod:`knowledge.funding`)."""
+    return funding.funding_payload(kb, profile, profession_id, today, page)
 
 
 def ended_funding(kb: KnowledgeBase, text_or_id: str) -> dict[str, Any] | None:
@@ -115,94 +81,13 @@ def ended_funding(kb: KnowledgeBase, text_or_id: str) -> dict[str, Any] | None:
     return None
 
 
-def _person_place(kb: KnowledgeBase, profile: dict[str, Any]) -> tuple[str | None, str | None]:
-    """(province, labour-market region) from municipality, else the region slot."""
-    province = profile.get("region") if profile.get("region") in vocab.PROVINCES else None
-    region = None
-    if profile.get("municipality"):
-        m = kb.places.municipality(str(profile["municipality"]))
-        if m is None:
-            found = kb.places.recognise(str(profile["municipality"]))
-            m = kb.places.municipality(found["municipality"]) if found else None
-        if m is not None:
-            region = m.labour_market_region
-            province = province or m.province
-    return province, region
-
-
 def contact_for(kb: KnowledgeBase, profile: dict[str, Any] | None) -> dict[str, Any]:
-    """The Werkcentrum (or leerwerkloket) for the person's region, else the first of the
-    province, else a national contact; ``regions`` always includes the person's province."""
-    profile = _profile(profile)
-    province, region = _person_place(kb, profile)
-    desks = [c for c in kb.contacts if c["kind"] in ("werkcentrum", "leerwerkloket")]
-    desks.sort(key=lambda c: (c["kind"] != "werkcentrum", c["id"]))
-    chosen = None
-    if region:
-        chosen = next((c for c in desks if region in c["labour_market_regions"]), None)
-    if chosen is None and province:
-        chosen = next((c for c in desks if province in c["provinces"]), None)
-    if chosen is None:
-        chosen = next((c for c in kb.contacts if c["kind"] == "national"), None) or (
-            desks[0] if desks else None)
-    extras = [
-        {"name": c["name"], "url": c["url"], "kind": c["kind"], "description": c["description"]}
-        for c in kb.contacts if c["kind"] == "initiative" and (
-            (region and region in c["labour_market_regions"])
-            or (province and province in c["provinces"]))
-    ]
-    if chosen is None:
-        return {"name": "", "regions": [province] if province else [], "url": "", "phone": "",
-                "kind": "", "extras": extras}
-    regions = list(dict.fromkeys([p for p in [province, *chosen["provinces"]] if p]))
-    return {"name": chosen["name"], "regions": regions, "url": chosen["url"],
-            "phone": chosen["phone"], "kind": chosen["kind"],
-            "description": chosen["description"], "extras": extras}
-
-
-# The first step depends on who pays the bills now: whom to talk to before starting.
-FIRST_STEP_BY_STATUS: dict[str, str] = {
-    "ww": "Praat met je adviseur van UWV voordat je met een opleiding begint. "
-          "Dan weet je zeker dat je je WW houdt.",
-    "bijstand": "Vraag eerst je werkcoach bij de gemeente of je een opleiding mag doen "
-                "en of de gemeente kan helpen met de kosten.",
-    "werkend": "Vraag je werkgever of er een opleidingsbudget is. Je werkgever mag een "
-               "opleiding vaak belastingvrij betalen.",
-    "zzp": "Kijk of er een opleidingsfonds is voor zzp'ers in jouw vak, en reken uit "
-           "hoeveel uur per week je kunt leren naast je klussen.",
-    "student": "Praat met de studieloopbaanbegeleider van je school over overstappen "
-               "naar een technische opleiding.",
-}
-FIRST_STEP_DEFAULT = "Zet op een rij hoeveel uur per week je kunt werken en leren."
+    return steps.contact_for(kb, _profile(profile))
 
 
 def next_steps(kb: KnowledgeBase, profile: dict[str, Any] | None,
                profession_id: str | None) -> dict[str, Any]:
-    """Contract ``next_steps`` payload: at least three concrete steps and a contact."""
-    profile = _profile(profile)
-    contact = contact_for(kb, profile)
-    prof = kb.professions.get(profession_id or "")
-    name = prof["name"].lower() if prof else "het beroep dat je kiest"
-    status = profile.get("work_status")
-    steps: list[str] = [FIRST_STEP_BY_STATUS.get(status or "", FIRST_STEP_DEFAULT)]
-    routes = routes_for(kb, profession_id, profile)["items"] if prof else []
-    if any(r["kind"] in ("bbl", "leerwerktraject") for r in routes):
-        steps.append(f"Zoek een leerbedrijf dat een leerbaan als {name} biedt, bijvoorbeeld "
-                     "op stagemarkt.nl. Eerst een werkgever, dan volgt de school.")
-    elif routes:
-        steps.append(f"Bekijk de opleiding '{routes[0]['name']}' en vraag een intakegesprek "
-                     "aan.")
-    else:
-        steps.append("Kies een opleiding die bij je past en vraag een intakegesprek aan.")
-    if prof:
-        steps.append(f"Ga een dag meelopen met een {name}, dan zie je of het werk bij je past.")
-    if contact["name"]:
-        steps.append(f"Maak een afspraak bij {contact['name']}. Daar krijg je gratis advies "
-                     "over werk, opleiding en geld.")
-    else:
-        steps.append("Maak een afspraak bij het Werkcentrum in je regio voor gratis advies.")
-    return {"type": "next_steps", "steps": steps,
-            "contact": {k: contact[k] for k in ("name", "regions", "url", "phone", "kind")}}
+    return steps.next_steps(kb, _profile(profile), profession_id)
 
 
 def _pay_text(prof: dict[str, Any]) -> str:

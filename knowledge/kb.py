@@ -72,7 +72,8 @@ class KnowledgeBase:
                 row = _row(r)
                 row["profession_ids"] = sorted(route_profs.get(r.id, []))
                 routes[r.id] = row
-            funding = tuple(_row(f, ("audience", "route_kinds", "aliases")) for f in s.scalars(
+            funding_lists = ("audience", "route_kinds", "sectors", "aliases")
+            funding = tuple(_row(f, funding_lists) for f in s.scalars(
                 select(models.Funding).order_by(models.Funding.id)))
             regions = {r.id: _row(r, ("provinces",)) for r in s.scalars(
                 select(models.LabourMarketRegion).order_by(models.LabourMarketRegion.id))}

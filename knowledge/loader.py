@@ -26,7 +26,7 @@ from knowledge import esco, models, schema
 from settings.sections import KnowledgeSettings
 
 # Bump when the table layout or the build logic changes, so old databases get rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _build_lock = threading.Lock()
 
 
@@ -120,7 +120,7 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
             {"route_id": r["id"], "profession_id": pid}
             for r in routes for pid in dict.fromkeys(r["profession_ids"])
         ],
-        models.Funding: [with_lists(r, "audience", "route_kinds", "aliases")
+        models.Funding: [with_lists(r, "audience", "route_kinds", "sectors", "aliases")
                          for r in rows("funding")],
         models.LabourMarketRegion: [
             {"id": r["id"], "name": r["name"], "provinces": _joined(r["provinces"])}
@@ -136,7 +136,9 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
         models.Contact: [with_lists(r, "labour_market_regions", "provinces")
                          for r in rows("contacts")],
         models.Faq: [with_lists(r) for r in rows("faq")],
-        models.IscoSector: [with_lists(r) for r in rows("isco_sectors")],
+        models.IscoSector: [with_lists({k: v for k, v in r.items()
+                                          if k not in ("source", "checked_at")})
+                              for r in rows("isco_sectors")],
     }
     return result
 

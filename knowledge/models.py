@@ -99,6 +99,8 @@ class Funding(Base):
     valid_until = Column(Date, doc="Last day it applies, NULL when no end is known.")
     route_kinds = Column(Text, nullable=False, default="",
                          doc="';'-list of route kinds it pays for; empty = any.")
+    sectors = Column(Text, nullable=False, default="",
+                     doc="';'-list of profession sectors a sector fund pays for; empty = any.")
     max_age = Column(Integer, doc="Exclusive upper age bound, NULL when none or unknown.")
     ended_note = Column(Text, nullable=False, default="", doc="B1 note for ended schemes.")
     aliases = Column(Text, nullable=False, default="",

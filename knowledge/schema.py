@@ -81,9 +81,11 @@ SPECS: dict[str, FileSpec] = {
         _c("status", vocab_=vocab.FUNDING_STATUSES), _c("valid_from", "date", required=False),
         _c("valid_until", "date", required=False),
         _c("route_kinds", "list", required=False, vocab_=vocab.ROUTE_KINDS),
+        # Sector funds (OOM, ...) name the profession sectors they pay for; empty = any.
+        _c("sectors", "list", required=False, vocab_=vocab.PROFESSION_SECTORS),
         _c("max_age", "int", required=False), _c("ended_note", required=False),
         _c("aliases", "list", required=False), *SOURCE,
-    ), key=("id",), optional_columns=("aliases",)),
+    ), key=("id",), optional_columns=("aliases", "sectors")),
     "labour_market_regions": FileSpec("labour_market_regions.csv", (
         _c("id"), _c("name"), _c("provinces", "list", vocab_=vocab.PROVINCES),
         _c("source", required=False), _c("checked_at", "date", required=False),
@@ -104,11 +106,13 @@ SPECS: dict[str, FileSpec] = {
     ), key=("topic", "profession_id")),
     "isco_sectors": FileSpec("isco_sectors.csv", (
         _c("isco_prefix"), _c("sector", vocab_=vocab.CURRENT_SECTORS), _c("note", required=False),
-    ), key=("isco_prefix",), optional_columns=("note",)),
+        _c("source", required=False), _c("checked_at", "date", required=False),
+    ), key=("isco_prefix",), optional_columns=("note", "source", "checked_at")),
     "common_jobs": FileSpec("common_jobs.csv", (
         _c("label"), _c("isco08"), _c("sector", vocab_=vocab.CURRENT_SECTORS),
         _c("aliases", "list", required=False),
-    ), key=("label",)),
+        _c("source", required=False), _c("checked_at", "date", required=False),
+    ), key=("label",), optional_columns=("source", "checked_at")),
 }
 
 

@@ -11,17 +11,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions import kb, texts
+from bot.actions import advice_texts, kb, texts
 from bot.actions.session import campaign_from_slots
+from contract import glossary
 from settings import current as current_settings
 
-ROUTE_KIND_NAMES: Dict[str, str] = {
-    "bbl": "werken en leren (BBL)", "bol": "naar school (BOL)", "cursus": "cursus",
-    "praktijkverklaring": "praktijkverklaring: leren op de werkvloer",
-    "certificaat": "mbo-certificaat", "associate_degree": "Associate degree (hbo)",
-    "hbo_deeltijd": "hbo in deeltijd", "bedrijfsopleiding": "opleiding bij een bedrijf",
-    "leerwerktraject": "leerwerktraject",
-}
 ORDINALS: Dict[str, int] = {
     "eerste": 0, "1e": 0, "een": 0, "één": 0, "1": 0, "tweede": 1, "2e": 1, "twee": 1, "2": 1,
     "derde": 2, "3e": 2, "drie": 2, "3": 2, "vierde": 3, "4e": 3, "vier": 3, "4": 3,
@@ -133,61 +127,85 @@ class ActionRecommend(Action):
         return [SlotSet("recommended_professions", [item["id"] for item in items])]
 
 
-def routes_message(dispatcher: CollectingDispatcher, profession_id: str,
+def bot_history(tracker: Tracker) -> list[dict[str, Any]]:
+    """Earlier bot messages of this conversation: text and custom payload."""
+    out = []
+    for event in tracker.events:
+        if event.get("event") == "bot":
+            data = event.get("data") or {}
+            out.append({"text": event.get("text") or "", "custom": data.get("custom")})
+    return out
+
+
+def explained_terms(tracker: Tracker) -> set[str]:
+    return glossary.explained_in(m["text"] for m in bot_history(tracker))
+
+
+def shown_before(tracker: Tracker, kind: str, profession_id: Optional[str]) -> bool:
+    """Whether a payload of this kind (for this profession) was sent earlier."""
+    for message in bot_history(tracker):
+        custom = message.get("custom")
+        if isinstance(custom, dict) and custom.get("type") == kind and (
+                profession_id is None or custom.get("profession_id") in (None, profession_id)):
+            return True
+    return False
+
+
+def _send(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
+          payload: Optional[Dict[str, Any]], buttons: Optional[List[Dict[str, str]]] = None
+          ) -> None:
+    already = explained_terms(tracker)
+    dispatcher.utter_message(text=advice_texts.plain(text, already), json_message=payload,
+                             buttons=buttons or [])
+
+
+def routes_message(dispatcher: CollectingDispatcher, tracker: Tracker, profession_id: str,
                    profile: Dict[str, Any]) -> None:
     routes = kb.routes_for(profession_id, profile)
-    items = routes.get("items") or []
-    name = _name(profession_id)
-    if not items:
-        dispatcher.utter_message(
-            text=f"Ik heb nog geen opleidingen voor {name} gevonden. Vraag het na bij het "
-                 "Werkcentrum in je regio.", json_message=routes)
-        return
-    lines = [f"Zo kun je {name.lower()} worden:"]
-    for item in items[:3]:
-        kind = ROUTE_KIND_NAMES.get(item.get("kind", ""), item.get("kind", ""))
-        duration = item.get("duration_months")
-        about = f", ongeveer {duration} maanden" if duration else ""
-        earn = ", je verdient terwijl je leert" if item.get("learn_while_earning") else ""
-        lines.append(f"• {item.get('name')} ({kind}{about}{earn})")
-    dispatcher.utter_message(text="\n".join(lines), json_message=routes)
+    repeat = shown_before(tracker, "routes", profession_id)
+    text = advice_texts.routes_text(routes, _name(profession_id), repeat)
+    _send(dispatcher, tracker, text, routes,
+          advice_texts.menu_buttons(profession_id, skip="routes"))
 
 
-def funding_message(dispatcher: CollectingDispatcher, profile: Dict[str, Any],
-                    profession_id: Optional[str]) -> None:
-    funding = kb.funding_for(profile, profession_id)
-    items = funding.get("items") or []
-    if not items:
-        dispatcher.utter_message(
-            text="Ik vond geen regeling die nu voor jou open is. Vaak betaalt de werkgever de "
-                 "opleiding. Het Werkcentrum in je regio weet meer.", json_message=funding)
-        return
-    lines = ["Wie kan meebetalen? Dit kan bij jouw situatie passen:"]
-    for item in items[:4]:
-        amount = f": {item['amount']}" if item.get("amount") else ""
-        lines.append(f"• {item.get('name')}{amount}")
-    checked = max((i.get("checked_at") or "" for i in items), default="")
-    lines.append("Bedragen zijn een maximum, geen belofte."
-                 + (f" Gecontroleerd op {checked}." if checked else ""))
-    dispatcher.utter_message(text="\n".join(lines), json_message=funding)
+def _funding_page(tracker: Tracker) -> int:
+    """The "meer" button asks for the next page of schemes."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return 1 if text.startswith("/ask_funding") and '"page"' in text else 0
 
 
-def next_steps_message(dispatcher: CollectingDispatcher, profile: Dict[str, Any],
-                       profession_id: Optional[str]) -> None:
+def funding_message(dispatcher: CollectingDispatcher, tracker: Tracker,
+                    profile: Dict[str, Any], profession_id: Optional[str]) -> None:
+    page = _funding_page(tracker)
+    funding = kb.funding_for(profile, profession_id, page=page)
+    repeat = page == 0 and shown_before(tracker, "funding", None)
+    funding["profession_id"] = profession_id
+    text = advice_texts.funding_text(funding, repeat)
+    buttons = advice_texts.menu_buttons(profession_id, skip="funding") if profession_id \
+        else []
+    if funding.get("more") and page == 0 and profession_id:
+        buttons.insert(0, {"title": "Meer regelingen",
+                           "payload": '/ask_funding{"profession": "' + profession_id
+                                      + '", "page": "2"}'})
+    _send(dispatcher, tracker, text, funding, buttons)
+
+
+def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       profile: Dict[str, Any], profession_id: Optional[str]) -> None:
     steps = kb.next_steps(profile, profession_id) or {"type": "next_steps", "steps": [],
                                                       "contact": None}
-    lines = ["Wat kun je nu doen?"]
-    lines += [f"{n}. {step}" for n, step in enumerate(steps.get("steps") or [], start=1)]
-    contact = steps.get("contact") or {}
-    if contact.get("name"):
-        where = " ".join(x for x in (contact.get("url"), contact.get("phone")) if x)
-        lines.append(f"Gratis hulp bij jou in de buurt: {contact['name']}"
-                     + (f" ({where})" if where else "") + ".")
-    dispatcher.utter_message(text="\n".join(lines), json_message=steps)
+    repeat = shown_before(tracker, "next_steps", None)
+    text = advice_texts.next_steps_text(steps, repeat)
+    buttons = advice_texts.menu_buttons(profession_id, skip="next_steps") \
+        if profession_id else NEXT_BUTTONS
+    if profession_id:
+        buttons = buttons + [NEXT_BUTTONS[0]]
+    _send(dispatcher, tracker, text, steps, buttons)
 
 
 class ActionShowRoutes(Action):
-    """After choosing a profession: routes, then funding, then next steps, in one turn."""
+    """After choosing a profession: a short introduction and four buttons. Routes, funding
+    and next steps each come in their own turn when the person asks for them."""
 
     def name(self) -> Text:
         return "action_show_routes"
@@ -200,14 +218,14 @@ class ActionShowRoutes(Action):
                 text="Welk beroep bedoel je? Kies er een uit de lijst, of typ de naam.",
                 json_message={"type": "fallback"})
             return []
-        profile = profile_of(tracker)
-        row = kb.profession(profession_id) or {}
-        if row.get("description"):
-            dispatcher.utter_message(text=f"{row.get('name')}: {row['description']}")
-        routes_message(dispatcher, profession_id, profile)
-        funding_message(dispatcher, profile, profession_id)
-        next_steps_message(dispatcher, profile, profession_id)
-        dispatcher.utter_message(text="Wat wil je nu doen?", buttons=NEXT_BUTTONS)
+        row = kb.profession(profession_id) or {"id": profession_id,
+                                                "name": _name(profession_id)}
+        intro = {"type": "profession_intro", "profession_id": profession_id,
+                 "name": row.get("name"), "pay_min": row.get("pay_min"),
+                 "pay_max": row.get("pay_max"), "source": row.get("source"),
+                 "checked_at": row.get("checked_at")}
+        _send(dispatcher, tracker, advice_texts.intro(row), intro,
+              advice_texts.menu_buttons(profession_id))
         return [SlotSet("chosen_profession", profession_id)]
 
 
@@ -224,7 +242,7 @@ class ActionAnswerRoutes(Action):
             dispatcher.utter_message(
                 text="Welk beroep bedoel je? Typ bijvoorbeeld: 'hoe word ik elektromonteur?'")
             return []
-        routes_message(dispatcher, profession_id, profile_of(tracker))
+        routes_message(dispatcher, tracker, profession_id, profile_of(tracker))
         return [SlotSet("chosen_profession", profession_id)]
 
 
@@ -239,8 +257,9 @@ class ActionAnswerFunding(Action):
         text = (tracker.latest_message or {}).get("text") or ""
         ended = kb.ended_funding(text) if not text.startswith("/") else None
         if ended:
-            dispatcher.utter_message(text=ended_text(ended))
-        funding_message(dispatcher, profile_of(tracker),
+            dispatcher.utter_message(text=advice_texts.plain(ended_text(ended),
+                                                             explained_terms(tracker)))
+        funding_message(dispatcher, tracker, profile_of(tracker),
                         resolve_profession(tracker, fall_back_to_first=True))
         return []
 
@@ -253,15 +272,14 @@ class ActionAnswerNextSteps(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        next_steps_message(dispatcher, profile_of(tracker),
+        next_steps_message(dispatcher, tracker, profile_of(tracker),
                            resolve_profession(tracker, fall_back_to_first=True))
         return []
 
 
 def ended_text(ended: Dict[str, Any]) -> str:
     note = ended.get("ended_note") or f"De regeling {ended.get('name', '')} bestaat niet meer."
-    source = texts.source_line(ended)
-    return f"{note} {source}".strip() + " Dit kan nu wel:"
+    return note.strip() + " Dit kan nu wel:"
 
 
 class ActionMakeCard(Action):

@@ -10,8 +10,14 @@ from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions import kb, texts
-from bot.actions.advice import ended_text, funding_message, profile_of, resolve_profession
+from bot.actions import advice_texts, kb
+from bot.actions.advice import (
+    ended_text,
+    explained_terms,
+    funding_message,
+    profile_of,
+    resolve_profession,
+)
 from bot.actions.extraction import is_start_request, looks_like_answer
 
 FAQ_TOPICS = frozenset({
@@ -120,7 +126,7 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,
         ended = kb.ended_funding(message.get("text") or "") or kb.ended_funding("stap")
         if ended:
             dispatcher.utter_message(text=ended_text(ended))
-        funding_message(dispatcher, profile, tracker.get_slot("chosen_profession"))
+        funding_message(dispatcher, tracker, profile, tracker.get_slot("chosen_profession"))
         return
     if topic not in FAQ_TOPICS:
         dispatcher.utter_message(
@@ -133,9 +139,13 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(
             text="Daar heb ik nu geen goed antwoord op. Vraag het gerust aan een adviseur.")
         return
-    dispatcher.utter_message(text=f"{answer['text']} {texts.source_line(answer)}".strip())
+    # Sources and check dates go to the console (payload), never into the chat text.
+    dispatcher.utter_message(
+        text=advice_texts.plain(answer["text"], explained_terms(tracker)),
+        json_message={"type": "faq_answer", "topic": topic, "source": answer.get("source"),
+                      "checked_at": answer.get("checked_at")})
     if topic == "kosten" and tracker.get_slot("recommended_professions"):
-        funding_message(dispatcher, profile, profession_id)
+        funding_message(dispatcher, tracker, profile, profession_id)
 
 
 def _wants_to_start(tracker: Tracker, text: str, topic: str) -> bool:

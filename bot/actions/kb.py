@@ -82,8 +82,8 @@ def routes_for(profession_id: str, profile: dict) -> dict:
                  default={"type": "routes", "profession_id": profession_id, "items": []})
 
 
-def funding_for(profile: dict, profession_id: Optional[str] = None) -> dict:
-    return _safe(knowledge.funding_for, profile, profession_id,
+def funding_for(profile: dict, profession_id: Optional[str] = None, page: int = 0) -> dict:
+    return _safe(knowledge.funding_for, profile, profession_id, page=page,
                  default={"type": "funding", "items": []})
 
 

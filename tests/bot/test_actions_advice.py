@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from bot.actions.advice import ActionMakeCard, ActionRecommend, ActionShowRoutes
+from bot.actions.advice import (
+    ActionAnswerFunding,
+    ActionAnswerNextSteps,
+    ActionAnswerRoutes,
+    ActionMakeCard,
+    ActionRecommend,
+    ActionShowRoutes,
+)
+from bot.actions.advice_texts import words
 from bot.actions.faq import ActionAnswerFaq
 from bot.actions.session import ActionGreet, ActionSessionStart
+from contract.glossary import ISO_DATE
 from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
 
 
@@ -30,34 +39,84 @@ def test_recommendations_carry_3_to_5_items_with_a_button_each(domain):
     assert slot_events(events)["recommended_professions"] == [i["id"] for i in recs["items"]]
 
 
-def test_choosing_a_profession_gives_routes_then_funding_then_next_steps(domain):
+def test_choosing_a_profession_gives_a_short_introduction_and_four_choices(domain):
     # GIVEN recommendations were made
     recommended = _recommended(domain)
     tracker = make_tracker("complete_profile", "de tweede", intent="choose_profession",
                            slots={"recommended_professions": recommended})
     # WHEN the person picks "de tweede"
     events, dispatcher = run_action(ActionShowRoutes(), tracker, domain)
-    # THEN the second profession is chosen and the three payloads come in order
+    # THEN the second profession is chosen and one short message introduces it
     assert slot_events(events)["chosen_profession"] == recommended[1]
-    kinds = [p["type"] for p in payloads(dispatcher)]
-    assert kinds == ["routes", "funding", "next_steps"]
-    steps = payloads(dispatcher)[2]
-    assert len(steps["steps"]) >= 3
-    assert "overijssel" in steps["contact"]["regions"]
-    # AND the turn ends with the three follow-up buttons
-    titles = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
-    assert titles == ["Maak mijn overstapkaart", "Ander beroep bekijken",
-                      "Ik wil een adviseur spreken"]
+    assert len(dispatcher.messages) == 1
+    message = dispatcher.messages[0]
+    assert words(message["text"]) <= 60 and "€" in message["text"]
+    # AND no routes, funding or next steps yet: they wait behind four buttons
+    assert {p["type"] for p in payloads(dispatcher)} == {"profession_intro"}
+    assert [b["title"] for b in message["buttons"]] == [
+        "Hoe word ik het?", "Wie betaalt?", "Wat doe ik nu?", "Ander beroep"]
+    assert recommended[1] in message["buttons"][0]["payload"]
 
 
-def test_a_faq_answer_names_its_source_and_check_date(domain):
+def _ask(domain, action, intent, profession, events=None):
+    tracker = make_tracker("complete_profile", f'/{intent}{{"profession":"{profession}"}}',
+                           intent=intent, entities=[{"entity": "profession",
+                                                     "value": profession}])
+    tracker.events.extend(events or [])
+    return run_action(action, tracker, domain)[1]
+
+
+def _as_bot_events(dispatcher):
+    return [{"event": "bot", "text": m.get("text"), "data": {"custom": m.get("custom")}}
+            for m in dispatcher.messages]
+
+
+def test_each_advice_answer_is_its_own_short_turn_with_its_payload(domain):
+    # GIVEN a person on WW in Zwolle who chose the first recommendation
+    profession = _recommended(domain)[0]
+    for action, intent, kind in ((ActionAnswerRoutes(), "ask_routes", "routes"),
+                                 (ActionAnswerFunding(), "ask_funding", "funding"),
+                                 (ActionAnswerNextSteps(), "ask_next_steps", "next_steps")):
+        # WHEN one of the three buttons is pressed
+        dispatcher = _ask(domain, action, intent, profession)
+        # THEN one message of at most about 120 words carries exactly that payload
+        assert [p["type"] for p in payloads(dispatcher)] == [kind]
+        assert words(texts(dispatcher)) <= 120, texts(dispatcher)
+        assert "bron:" not in texts(dispatcher)
+
+
+def test_asking_again_does_not_repeat_the_same_block(domain):
+    # GIVEN the funding answer was given once
+    profession = _recommended(domain)[0]
+    first = _ask(domain, ActionAnswerFunding(), "ask_funding", profession)
+    # WHEN the person asks again later
+    again = _ask(domain, ActionAnswerFunding(), "ask_funding", profession,
+                 _as_bot_events(first))
+    # THEN the payload comes again but the text is a different, shorter recap
+    assert payloads(again)[0]["items"] == payloads(first)[0]["items"]
+    assert texts(again) != texts(first) and words(texts(again)) < words(texts(first))
+
+
+def test_funding_payload_holds_at_most_three_schemes_that_fit(domain):
+    # GIVEN the kok on WW from the fixture and the first recommendation
+    profession = _recommended(domain)[0]
+    dispatcher = _ask(domain, ActionAnswerFunding(), "ask_funding", profession)
+    funding = payloads(dispatcher)[0]
+    # THEN at most three items, the WW scheme first, none for employers only
+    assert 1 <= len(funding["items"]) <= 3
+    assert funding["items"][0]["id"] == "uwv_scholing_ww"
+    assert all(not i["for_employer"] for i in funding["items"])
+
+
+def test_a_faq_answer_keeps_its_source_out_of_the_chat(domain):
     # GIVEN a person asks about pay for a named profession
     tracker = make_tracker("complete_profile", "wat verdient een lasser?", intent="faq")
     # WHEN the FAQ action answers
     _, dispatcher = run_action(ActionAnswerFaq(), tracker, domain)
-    # THEN the answer says where the fact comes from and when it was checked
-    assert "bron:" in texts(dispatcher)
-    assert "gecontroleerd op" in texts(dispatcher)
+    # THEN the chat text has no source note or ISO date; the payload carries both
+    assert "bron:" not in texts(dispatcher) and not ISO_DATE.search(texts(dispatcher))
+    answer = next(p for p in payloads(dispatcher) if p["type"] == "faq_answer")
+    assert answer["source"] and answer["checked_at"]
 
 
 def test_stap_budget_is_honestly_reported_as_ended_with_current_alternatives(domain):

@@ -63,11 +63,13 @@ def test_employer_scheme_is_marked_for_the_employer_only_on_work_and_learn_route
     # WHEN funding is asked per profession
     welder = advice.funding_for(kb, WW, "lasser", today=TODAY)["items"]
     drafter = advice.funding_for(kb, WW, "tekenaar-bim", today=TODAY)["items"]
-    # THEN the employer subsidy appears for the welder, marked for_employer, not for the drafter
-    employer = [i for i in welder if i["id"] == "praktijkleren"]
-    assert employer and employer[0]["for_employer"] is True
-    assert all(not i["for_employer"] for i in welder if i["id"] != "praktijkleren")
-    assert "praktijkleren" not in {i["id"] for i in drafter}
+    # THEN the employer subsidy is named for the welder's employer (one line, not among the
+    # person's own schemes) and not at all for the drafter
+    welder_payload = advice.funding_for(kb, WW, "lasser", today=TODAY)
+    assert [e["id"] for e in welder_payload["employer"]] == ["praktijkleren"]
+    assert all(not i["for_employer"] for i in welder)
+    assert "praktijkleren" not in {i["id"] for i in welder + drafter}
+    assert not advice.funding_for(kb, WW, "tekenaar-bim", today=TODAY)["employer"]
 
 
 def test_funding_tied_to_route_kinds_needs_such_a_route(kb: KnowledgeBase) -> None:
@@ -127,7 +129,7 @@ def test_next_steps_for_ww_start_with_the_uwv_adviser(kb: KnowledgeBase) -> None
     # THEN there are at least 3 steps, UWV first, a BBL employer via stagemarkt, and a contact
     assert payload["type"] == "next_steps"
     assert len(payload["steps"]) >= 3
-    assert "UWV" in payload["steps"][0] and "voordat" in payload["steps"][0]
+    assert "UWV" in payload["steps"][0] and "eerst" in payload["steps"][0]
     assert any("stagemarkt.nl" in s for s in payload["steps"])
     assert "gelderland" in payload["contact"]["regions"]
 
