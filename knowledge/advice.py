@@ -9,6 +9,7 @@ from typing import Any
 
 from knowledge import funding, steps, vocab
 from knowledge.kb import KnowledgeBase, is_current
+from knowledge.newcomers import NEWCOMER_ROUTES
 from knowledge.text import normalise
 
 _LEVEL_RANK = {"mbo1": 1, "mbo2": 2, "mbo3": 3, "mbo4": 4, "hbo": 6}
@@ -43,8 +44,10 @@ def routes_for(kb: KnowledgeBase, profession_id: str,
         return (0 if (needs_income and route["learn_while_earning"]) else 1,
                 0 if reachable else 1, route["duration_months"] or 999, route["id"])
 
-    routes = sorted((kb.routes[r] for r in kb.routes_by_profession.get(profession_id, ())),
-                    key=key)
+    newcomer = bool(profile.get("statushouder"))
+    routes = sorted((kb.routes[r] for r in kb.routes_by_profession.get(profession_id, ())
+                     if newcomer or r not in NEWCOMER_ROUTES),
+                    key=lambda r: (0 if r["id"] in NEWCOMER_ROUTES else 1, *key(r)))
     items = [{k: r[k] for k in ("id", "name", "kind", "level", "duration_months",
                                 "learn_while_earning", "url", "cost_indication",
                                 "entry_requirements", "provider_type", "description")}

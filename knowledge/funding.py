@@ -15,6 +15,7 @@ from typing import Any
 from knowledge import vocab
 from knowledge.kb import KnowledgeBase, is_current
 from knowledge.matching import work_learn_routes
+from knowledge.newcomers import NEWCOMER_ROUTES
 
 SHOWN = 3  # schemes in the text and the payload; the rest behind a "meer" button
 # A disability wage subsidy needs a UWV target-group statement we never ask about, so it
@@ -35,7 +36,8 @@ def _kinds(kb: KnowledgeBase, profile: dict[str, Any], profession_id: str | None
            ) -> tuple[set[str], set[str], set[str]]:
     """(route kinds of the profession, its work-and-learn kinds, its sectors)."""
     if profession_id is not None and profession_id in kb.professions:
-        kinds = {kb.routes[r]["kind"] for r in kb.routes_by_profession.get(profession_id, ())}
+        kinds = {kb.routes[r]["kind"] for r in kb.routes_by_profession.get(profession_id, ())
+                 if r not in NEWCOMER_ROUTES}
         work_learn = {r["kind"] for r in work_learn_routes(kb, profession_id)}
         return kinds, work_learn, set(kb.professions[profession_id]["sectors"])
     work_learn = set(vocab.WORK_LEARN_KINDS) if profile.get("learn_while_earning") else set()

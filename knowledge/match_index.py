@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge import vocab
+from knowledge.newcomers import NEWCOMER_ROUTES
 
 _PREFIX_STRENGTH = {1: 0.5, 2: 0.75, 3: 0.9, 4: 1.0}
 
@@ -31,7 +32,8 @@ def build(professions: Mapping[str, dict[str, Any]],
           routes_by_profession: Mapping[str, tuple[str, ...]]) -> dict[str, ProfessionFacts]:
     facts = {}
     for pid, prof in professions.items():
-        own_routes = [routes[r] for r in routes_by_profession.get(pid, ())]
+        own_routes = [routes[r] for r in routes_by_profession.get(pid, ())
+                      if r not in NEWCOMER_ROUTES]
         bgs = backgrounds.get(pid, ())
         isco = tuple(sorted(
             ((b["code"], _PREFIX_STRENGTH.get(len(b["code"]), 0.5), b["reason"])

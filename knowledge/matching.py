@@ -8,12 +8,14 @@ profile always gives the same list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from knowledge import vocab
 from knowledge.kb import KnowledgeBase
 from knowledge.match_index import ProfessionFacts
+from knowledge.newcomers import NEWCOMER_ROUTES
 from knowledge.recognise.lexicon import INTEREST_REASONS
 
 WEIGHTS = {"interests": 0.40, "background": 0.25, "education": 0.15, "lwe": 0.10,
@@ -37,6 +39,7 @@ class PersonFacts:
     education: str | None
     needs_income: bool
     campaign_sector: str | None
+    job_words: str | None = None  # the person's own word for their job ("boer")
 
 
 def person_facts(kb: KnowledgeBase, profile: dict[str, Any],
@@ -62,9 +65,30 @@ def person_facts(kb: KnowledgeBase, profile: dict[str, Any],
     campaign_sector = (campaign or {}).get("sector") or profile.get("campaign_sector")
     if campaign_sector:
         campaign_sector = _CAMPAIGN_SECTOR_ALIASES.get(campaign_sector, campaign_sector)
+    typed = str(profile.get("current_job_text") or "").strip() or None
     return PersonFacts(interests, isco08, job_label, sector,
                        education if education in vocab.EDUCATION_RANK else None,
-                       profile.get("learn_while_earning") is True, campaign_sector or None)
+                       profile.get("learn_while_earning") is True, campaign_sector or None,
+                       typed)
+
+
+_ALS_JOB = re.compile(r"^Als (?:een |de )?(.+?) (\w+ je\b)")
+
+
+def in_own_words(reason: str, job_words: str | None) -> str:
+    """'Als boerenknecht werk je ...' -> 'Als boer werk je ...' when the person said 'boer':
+    their word for their job, not our taxonomy's."""
+    if not job_words:
+        return reason
+    return _ALS_JOB.sub(lambda m: f"Als {job_words} {m.group(2)}", reason, count=1)
+
+
+def _short_name(prof: dict[str, Any]) -> str:
+    return prof["name"].split(" (")[0].lower()
+
+
+def _interest_reason(interest: str, prof: dict[str, Any]) -> str:
+    return INTEREST_REASONS[interest]
 
 
 def starts_without_diploma(kb: KnowledgeBase, prof: dict[str, Any]) -> bool:
@@ -73,7 +97,7 @@ def starts_without_diploma(kb: KnowledgeBase, prof: dict[str, Any]) -> bool:
 
 def work_learn_routes(kb: KnowledgeBase, prof_id: str) -> list[dict[str, Any]]:
     return [kb.routes[r] for r in kb.routes_by_profession.get(prof_id, ())
-            if kb.routes[r]["learn_while_earning"]]
+            if kb.routes[r]["learn_while_earning"] and r not in NEWCOMER_ROUTES]
 
 
 def _education_score(person: PersonFacts, facts: ProfessionFacts) -> float:
@@ -91,7 +115,7 @@ def _education_score(person: PersonFacts, facts: ProfessionFacts) -> float:
 
 def _lwe_reason(kinds: frozenset[str]) -> str:
     if "bbl" in kinds:
-        return "Je kunt leren en verdienen tegelijk via een BBL-opleiding"
+        return "Je kunt leren en tegelijk loon krijgen, met werken en leren"
     if "leerwerktraject" in kinds or "bedrijfsopleiding" in kinds:
         return "Je kunt leren en verdienen tegelijk, want een werkgever leidt je op"
     return "Je kunt leren en verdienen tegelijk"
@@ -127,18 +151,38 @@ def score_profession(kb: KnowledgeBase, person: PersonFacts,
         total += CAMPAIGN_BONUS
     if not with_reasons:
         return min(1.0, total), []
-    reasons = [INTEREST_REASONS[i] for i in matched[:2]]
-    if bg_reason:
-        reasons.append(bg_reason.rstrip("."))
+    # Background first: it is the most personal reason, in the person's own words.
+    reasons = [in_own_words(bg_reason, person.job_words).rstrip(".")] if bg_reason else []
+    reasons += [_interest_reason(i, prof) for i in matched[:2]]
     if person.needs_income and can_earn:
         reasons.append(_lwe_reason(facts.work_learn_kinds))
     if person.education == "geen" and facts.starts_without_diploma:
         reasons.append("Je kunt ook zonder diploma beginnen")
     if prof["shortage"] >= 3 and len(reasons) < 3:
         reasons.append("Er zijn veel vacatures in dit vak")
-    if not reasons:
-        reasons.append("Veel zij-instromers vinden hier werk")
+    if len(reasons) < 2:
+        reasons.append(f"Als {_short_name(prof)} vind je makkelijk werk, want er zijn veel "
+                       "vacatures" if prof["shortage"] >= 2 else
+                       f"Veel zij-instromers worden {_short_name(prof)}")
+    if len(reasons) < 2:
+        reasons.append(f"Je kunt als {_short_name(prof)} stap voor stap beginnen")
     return min(1.0, total), reasons[:4]
+
+
+def distinct_first_reasons(items: list[dict[str, Any]]) -> None:
+    """No two professions in one list open with the same reason: a repeated first reason
+    swaps with the item's next reason that is still unused as a first reason."""
+    used: set[str] = set()
+    for item in items:
+        reasons = item["reasons"]
+        for index, reason in enumerate(reasons):
+            if reason not in used:
+                reasons.insert(0, reasons.pop(index))
+                break
+        else:
+            short = item["name"].split(" (")[0].lower()
+            reasons[0] = f"{reasons[0]} en dat kan als {short}"
+        used.add(reasons[0])
 
 
 def match(kb: KnowledgeBase, profile: dict[str, Any] | None, limit: int = 5,
@@ -158,4 +202,5 @@ def match(kb: KnowledgeBase, profile: dict[str, Any] | None, limit: int = 5,
         items.append({"id": prof_id, "name": prof["name"], "isco08": prof["isco08"],
                       "esco_uri": prof["esco_uri"] or None, "score": round(score, 2),
                       "reasons": reasons})
+    distinct_first_reasons(items)
     return {"type": "recommendations", "items": items}

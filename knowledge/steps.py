@@ -94,7 +94,9 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
     status = profile.get("work_status")
     steps: list[str] = [FIRST_STEP_BY_STATUS.get(status or "", FIRST_STEP_DEFAULT)]
     if profile.get("statushouder"):
-        steps += [LANGUAGE_STEP, DIPLOMA_STEP]
+        steps.append(LANGUAGE_STEP)
+    if profile.get("statushouder") or profile.get("foreign_diploma"):
+        steps.append(DIPLOMA_STEP)
     routes = routes_for(kb, profession_id, profile)["items"] if prof else []
     if any(r["kind"] in ("bbl", "leerwerktraject") for r in routes):
         steps.append(f"Zoek een leerbaan als {name} op stagemarkt.nl.")
@@ -108,7 +110,7 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
         steps.append(f"Loop een dag mee met een {name}. Dan zie je of het past.")
     if contact["name"]:
         how = ("Je kunt er zonder afspraak binnenlopen." if contact["walk_in"]
-               else "Maak daar een afspraak.")
+               else "Kijk op de website hoe je langs kunt komen.")
         steps.append(f"Ga voor gratis advies naar {_short(contact['name'])}. {how}")
     else:
         steps.append("Vraag gratis advies bij het Werkcentrum in je regio.")

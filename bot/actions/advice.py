@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from bot.actions import advice_texts, kb, texts
 from bot.actions.session import campaign_from_slots
 from contract import glossary
+from knowledge import newcomers
 from settings import current as current_settings
 
 ORDINALS: Dict[str, int] = {
@@ -32,7 +33,42 @@ NEXT_BUTTONS = [
 
 
 def profile_of(tracker: Tracker) -> Dict[str, Any]:
-    return {slot: tracker.get_slot(slot) for slot in kb.PROFILE_SLOTS}
+    profile = {slot: tracker.get_slot(slot) for slot in kb.PROFILE_SLOTS}
+    profile["current_job_text"] = typed_job(tracker)
+    said = [e.get("text") or "" for e in tracker.events
+            if e.get("event") == "user" and not (e.get("text") or "").startswith("/")]
+    profile["statushouder"] = bool(tracker.get_slot("statushouder")) or any(
+        newcomers.is_newcomer(t) for t in said)
+    profile["foreign_diploma"] = any(newcomers.has_foreign_diploma(t) for t in said)
+    return profile
+
+
+def newcomer_events(tracker: Tracker, profile: Dict[str, Any]) -> List[EventType]:
+    """Record a recognised statushouder in the team-extension slot (when the domain has
+    it), so the console and later turns see it."""
+    if profile.get("statushouder") and not tracker.get_slot("statushouder") and \
+            "statushouder" in (tracker.slots or {}):
+        return [SlotSet("statushouder", True)]
+    return []
+
+
+def typed_job(tracker: Tracker) -> Optional[str]:
+    """The person's own word for their job ("boer"), from the message that filled
+    current_job; the slot itself holds the ESCO label ("boerderijmanager")."""
+    last_text, typed = "", None
+    for event in tracker.events:
+        if event.get("event") == "user":
+            last_text = event.get("text") or ""
+        elif (event.get("event") == "slot" and event.get("name") == "current_job"
+              and event.get("value")):
+            typed = None
+            if last_text and not last_text.startswith("/"):
+                found = kb.recognise_job(last_text) or {}
+                span = str(found.get("matched") or "").strip()
+                # A sector word ("thuiszorg") is not a job title: keep the label then.
+                if span and not kb.recognise_sector_word(span):
+                    typed = span
+    return typed
 
 
 def _ordinal_choice(text: str, recommended: List[str]) -> Optional[str]:
@@ -89,12 +125,12 @@ def _name(profession_id: str) -> str:
 
 
 def recommendation_text(items: List[Dict[str, Any]]) -> str:
-    lines = ["Dank je! Deze beroepen kunnen goed bij je passen:"]
+    """Each profession with its two best reasons (first sentence of each)."""
+    lines = ["Dank je! Deze beroepen kunnen bij je passen:"]
     for number, item in enumerate(items, start=1):
-        reasons = item.get("reasons") or []
-        reason = f" {reasons[0].rstrip('.')}." if reasons else ""
-        lines.append(f"{number}. {item.get('name')}.{reason}")
-    lines.append("Dit is advies, geen garantie op werk. Kies een beroep voor meer uitleg.")
+        reasons = [advice_texts.short_reason(r) for r in (item.get("reasons") or [])[:2]]
+        lines.append(f"{number}. {item.get('name')}. " + " ".join(reasons))
+    lines.append("Dit is advies, geen belofte. Kies een beroep.")
     return "\n".join(lines)
 
 
@@ -122,9 +158,11 @@ class ActionRecommend(Action):
         buttons = [{"title": item.get("name") or item["id"],
                     "payload": texts.payload("choose_profession", {"profession": item["id"]})}
                    for item in items]
-        dispatcher.utter_message(text=recommendation_text(items), buttons=buttons,
-                                 json_message=recommendations)
-        return [SlotSet("recommended_professions", [item["id"] for item in items])]
+        dispatcher.utter_message(
+            text=advice_texts.plain(recommendation_text(items), explained_terms(tracker)),
+            buttons=buttons, json_message=recommendations)
+        return [SlotSet("recommended_professions", [item["id"] for item in items]),
+                *newcomer_events(tracker, profile)]
 
 
 def bot_history(tracker: Tracker) -> list[dict[str, Any]]:

@@ -54,6 +54,14 @@ def first_sentences(text: str, limit: int) -> str:
     return " ".join(out)
 
 
+def short_reason(reason: str) -> str:
+    """The first sentence of a reason; a long one up to its first comma."""
+    first = first_sentences(reason, 1).rstrip(".")
+    if words(first) > 12 and "," in first:
+        first = first.split(",")[0]
+    return first + "."
+
+
 def intro(prof: dict[str, Any]) -> str:
     """A normal day, the pay range and how long it takes: at most 60 words."""
     name = prof.get("name") or prof.get("id", "")

@@ -64,6 +64,12 @@ def recognise_sector(text: str) -> Optional[str]:
     return _safe(knowledge.recognise_sector, text)
 
 
+def recognise_sector_word(text: str) -> Optional[str]:
+    """A sector named by a word ("thuiszorg"), without falling back to job titles."""
+    from knowledge.recognise import profile as _profile_rec
+    return _safe(_profile_rec.recognise_sector, text)
+
+
 def recognise_profession(text: str) -> Optional[str]:
     return _safe(knowledge.recognise_profession, text)
 

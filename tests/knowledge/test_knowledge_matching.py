@@ -41,7 +41,7 @@ def test_cook_gets_welding_and_food_operator_with_reasons_in_their_terms(
     reasons = items[1]["reasons"]
     assert "Als kok ben je gewend aan hygiëne en werken onder tijdsdruk" in reasons
     assert "Je werkt graag met je handen" in items[0]["reasons"]
-    assert "Je kunt leren en verdienen tegelijk via een BBL-opleiding" in items[0]["reasons"]
+    assert "Je kunt leren en tegelijk loon krijgen, met werken en leren" in items[0]["reasons"]
 
 
 def test_match_is_deterministic_and_breaks_ties_by_id(kb: KnowledgeBase) -> None:
