@@ -16,8 +16,8 @@ _LEVEL_RANK = {"mbo1": 1, "mbo2": 2, "mbo3": 3, "mbo4": 4, "hbo": 6}
 _PHYSICAL_TEXT = {
     "licht": "Het werk is lichamelijk licht: je staat of zit vooral binnen.",
     "gemiddeld": "Het werk is gemiddeld zwaar: je staat veel en tilt soms iets.",
-    "zwaar": "Het werk is zwaar: je tilt, knielt en werkt soms in kleine ruimtes of buiten.",
-    "zeer_zwaar": "Het werk is erg zwaar: je werkt op hoogte of klimt, en soms is er een "
+    "zwaar": "Het werk is zwaar. Je tilt, knielt en werkt soms in kleine ruimtes of buiten.",
+    "zeer_zwaar": "Het werk is erg zwaar. Je werkt op hoogte of klimt. Soms is er een "
                   "keuring van je gezondheid.",
 }
 
@@ -96,9 +96,10 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any] | None,
 def _pay_text(prof: dict[str, Any]) -> str:
     low = f"{prof['pay_min']:,}".replace(",", ".")
     high = f"{prof['pay_max']:,}".replace(",", ".")
-    return (f"Als {prof['name'].lower()} verdien je ongeveer €{low} tot €{high} bruto per "
-            "maand bij een volle werkweek. Dit is een indicatie: wat je echt verdient hangt "
-            "af van de werkgever, de cao en je ervaring.")
+    name = prof["name"].split(" (")[0].lower()
+    return (f"Als {name} verdien je ongeveer €{low} tot €{high} bruto per maand. Dat is bij "
+            "een volle werkweek. Dit is een indicatie. Wat je echt verdient, hangt af van de "
+            "werkgever, de cao en je ervaring.")
 
 
 def faq_answer(kb: KnowledgeBase, topic: str, profession_id: str | None = None,
@@ -117,9 +118,9 @@ def faq_answer(kb: KnowledgeBase, topic: str, profession_id: str | None = None,
                 "source": prof["source"], "checked_at": prof["checked_at"]}
     if prof and topic == "opleidingsduur" and prof["bbl_months_min"]:
         low, high = prof["bbl_months_min"], prof["bbl_months_max"] or prof["bbl_months_min"]
-        text = (f"Een BBL-opleiding tot {prof['name'].lower()} duurt meestal {low} tot {high} "
-                "maanden. Met ervaring of een certificaat kan het soms korter. Dit is een "
-                "indicatie.")
+        name = prof["name"].split(" (")[0].lower()
+        text = (f"Werken en leren (BBL) tot {name} duurt meestal {low} tot {high} maanden. "
+                "Met ervaring of een certificaat gaat het soms sneller. Dit is een indicatie.")
         return {"topic": topic, "text": text, "source": prof["source"],
                 "checked_at": prof["checked_at"]}
     if prof and topic == "beroep_inhoud" and (topic, prof["id"]) not in kb.faq:

@@ -81,6 +81,11 @@ PEOPLE: tuple[Person, ...] = (
         "current_job": "beveiliger", "work_status": "werkend", "education_level": "vmbo",
         "interests": "ik los graag problemen op", "region": "Haarlem",
         "learn_while_earning": "ja"}, faq="kan ik mijn uitkering houden?"),
+    Person("statushouder Leiden", "zuid-holland", {
+        "current_job": "ik was lasser in Syrie", "work_status": "bijstand",
+        "education_level": "geen diploma", "interests": "met mijn handen", "region": "Leiden",
+        "learn_while_earning": "ja"}, faq="welk niveau Nederlands heb ik nodig?",
+        opening="hallo, ik ben statushouder en ik zoek werk in de techniek"),
     Person("magazijn Emmen", "drenthe", {
         "current_job": "ik ben magazijnmedewerker", "work_status": "bijstand",
         "education_level": "mbo 1", "interests": "machines", "region": "Emmen",

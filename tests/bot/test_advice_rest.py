@@ -137,3 +137,14 @@ def test_chat_text_is_plain_dutch(runs: list[Run]) -> None:
         fails += [f"{run.person.name}: '{term}' unexplained in {text[:100]!r}"
                   for term, text in glossary.unexplained(advice_texts)]
     assert not fails, "\n".join(fails)
+
+
+def test_statushouders_get_a_language_step_and_the_diploma_step(runs: list[Run]) -> None:
+    run = next(r for r in runs if r.person.name == "statushouder Leiden")
+    steps = run.payload("next_steps")["steps"]
+    assert any("inburgering" in s or "taalcursus" in s for s in steps), steps
+    assert any("IDW" in s for s in steps), steps
+    routes = run.payload("routes")["items"]
+    assert routes[0]["id"] == "taal_en_werk_statushouders"
+    faq = run.phase("faq")[0].text
+    assert "vandaag" in faq, faq

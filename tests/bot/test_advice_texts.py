@@ -52,3 +52,16 @@ def test_readability_counts_dutch_syllables_and_long_sentences() -> None:
     assert short["flesch_douma"] > 90 and short["long_share"] == 0
     assert long["long_share"] == 1.0 and long["flesch_douma"] < short["flesch_douma"]
     assert sentences("Zie https://www.werkcentrum.nl\nNog een zin.") == ["Zie", "Nog een zin."]
+
+
+def test_the_pages_promise_the_real_number_of_questions() -> None:
+    import yaml
+
+    from tests.bot.conftest import ROOT
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    required = domain["forms"]["profile_form"]["required_slots"]
+    # The sector question is skipped when the job already names it: six or seven questions.
+    assert len(required) == 7 and "current_sector" in required
+    for page in ("index.html", "campaign_metaal.html"):
+        text = (ROOT / "web" / "templates" / page).read_text(encoding="utf-8")
+        assert "zes of zeven korte vragen" in text and "tien vragen" not in text

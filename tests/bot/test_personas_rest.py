@@ -137,8 +137,13 @@ def test_persona_reaches_routes_funding_and_next_steps(rasa_stack: RasaStack,
     # WHEN they pick the first profession
     first = recommendations["items"][0]["id"]
     replies = rasa_stack.send(sender, f'/choose_profession{{"profession":"{first}"}}')
-    # THEN routes, funding and next steps arrive in that order, with a regional contact
-    kinds = [r["custom"]["type"] for r in replies if isinstance(r.get("custom"), dict)]
+    # THEN a short introduction offers routes, funding and next steps behind buttons, and
+    # each button brings its own payload, the next steps with a regional contact
+    buttons = {b["title"]: b["payload"] for r in replies for b in (r.get("buttons") or [])}
+    kinds = []
+    for title in ("Hoe word ik het?", "Wie betaalt?", "Wat doe ik nu?"):
+        replies = rasa_stack.send(sender, buttons[title])
+        kinds += [r["custom"]["type"] for r in replies if isinstance(r.get("custom"), dict)]
     assert kinds == ["routes", "funding", "next_steps"]
     steps = _custom(replies, "next_steps")
     assert len(steps["steps"]) >= 3
