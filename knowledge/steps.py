@@ -24,10 +24,9 @@ FIRST_STEP_BY_STATUS: dict[str, str] = {
 FIRST_STEP_DEFAULT = "Kijk hoeveel uur per week je kunt werken en leren."
 TRIAL_STEP = ("Vraag of een proefplaatsing kan. Dan werk je even op proef en houd je je "
               "uitkering.")
-LANGUAGE_STEP = ("Vraag je gemeente naar inburgering of een taalcursus naast je werk. "
-                 "Zo groeit je Nederlands mee.")
-DIPLOMA_STEP = ("Heb je een diploma uit een ander land? Vraag bij IDW wat het in Nederland "
-                "waard is.")
+LANGUAGE_STEP = "Vraag je gemeente naar inburgering of een taalcursus naast je werk."
+DIPLOMA_STEP = ("Heb je een diploma uit een ander land? IDW kijkt wat je diploma uit een "
+                "ander land waard is.")
 
 
 def person_place(kb: KnowledgeBase, profile: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -104,14 +103,16 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
         steps.append(f"Vraag een intake aan voor '{routes[0]['name']}'.")
     else:
         steps.append("Kies een opleiding en vraag een intake aan.")
-    if status in ("ww", "bijstand") and not profile.get("statushouder"):
+    if profile.get("statushouder"):
+        pass  # five steps are enough: language and diploma came first
+    elif status in ("ww", "bijstand"):
         steps.append(TRIAL_STEP)
     elif prof:
         steps.append(f"Loop een dag mee met een {name}. Dan zie je of het past.")
     if contact["name"]:
         how = ("Je kunt er zonder afspraak binnenlopen." if contact["walk_in"]
                else "Kijk op de website hoe je langs kunt komen.")
-        steps.append(f"Ga voor gratis advies naar {_short(contact['name'])}. {how}")
+        steps.append(f"Ga naar {_short(contact['name'])}. {how}")
     else:
         steps.append("Vraag gratis advies bij het Werkcentrum in je regio.")
     return {"type": "next_steps", "steps": steps,

@@ -170,7 +170,8 @@ def play(stack: Stack, person: Person) -> Run:
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9€'][A-Za-zÀ-ÿ0-9€'.,-]*")
 _VOWELS = re.compile(r"ij|[aeiouyàáâäèéêëìíîïòóôöùúûü]+", re.I)
-_URL = re.compile(r"https?://\S+|\b\S+\.(?:nl|com|eu)\S*")
+# Web addresses are not words; the full stop after one still ends the sentence.
+_URL = re.compile(r"https?://[\w./-]*[\w/-]|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|com|eu)\b(?:/[\w/-]*)?")
 
 
 def sentences(text: str) -> list[str]:
