@@ -68,6 +68,12 @@ async def test_full_conversation_from_start_to_next_steps_with_button_clicks(
         before = len(user.transcript)
         await user.click(profession_title, card)
         clicks += 1
+        # AND, after the short introduction with four choices, press "Wat doe ik nu?"
+        await user.wait_for(lambda t: any("Wat doe ik nu?" in m.button_titles
+                                          for m in t[before:]), what="the introduction")
+        intro = next(m for m in user.transcript[before:] if "Wat doe ik nu?" in m.button_titles)
+        await user.click("Wat doe ik nu?", intro)
+        clicks += 1
         await user.wait_for(lambda t: any(NEXT_STEPS_TITLE in m.text for m in t[before:]),
                             what="the next steps")
         # THEN the next steps come with a regional contact link, and a menu of what next

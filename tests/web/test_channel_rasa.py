@@ -91,6 +91,10 @@ def test_custom_payloads_arrive_intact_and_the_turn_is_saved(client: SocketClien
     # WHEN the person picks the first profession
     choice = next(b for b in person.last_buttons() if saved["items"][0]["id"] in b["payload"])
     track = person.say(choice["payload"])
+    # AND presses the three buttons of the short introduction (issue 12)
+    for title in ("Hoe word ik het?", "Wie betaalt?", "Wat doe ik nu?"):
+        button = next(b for b in person.last_buttons() if b["title"] == title)
+        track = person.say(button["payload"])
     # THEN routes, funding and next steps arrive too, and the whole turn is in the tracker
     kinds = {m["custom"].get("type") for m in person.received if "custom" in m}
     assert {"recommendations", "routes", "funding", "next_steps"} <= kinds

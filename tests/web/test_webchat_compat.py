@@ -97,6 +97,7 @@ def test_rasa_webchat_reaches_next_steps_on_our_channel(webchat_page: Page, rasa
     # THEN the recommendations come as reply buttons; picking one gives the next steps
     first = conv.payloads(track, "recommendations")[-1]["items"][0]
     track = chat.click_reply(first["name"])
+    track = chat.click_reply("Wat doe ik nu?")  # after the short introduction (issue 12)
     assert conv.payloads(track, "next_steps")
     assert track["slots"]["chosen_profession"] == first["id"]
     user = [e for e in track["events"] if e["event"] == "user"][0]

@@ -91,6 +91,9 @@ def test_clicking_buttons_leads_to_next_steps_and_a_route_card(
     screenshot(page, "03-recommendations")
     first = conv.payloads(track, "recommendations")[-1]["items"][0]["name"]
     widget.click_button_titled(first)
+    # AND, after the short introduction, asks how to get there and what to do now
+    widget.click_button_titled("Hoe word ik het?")
+    widget.click_button_titled("Wat doe ik nu?")
     # THEN routes, funding and next steps with a contact show as cards
     assert _card_texts(page, "routes")
     assert _card_texts(page, "next_steps")
