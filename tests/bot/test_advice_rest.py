@@ -15,15 +15,16 @@ from typing import Any
 import pytest
 
 from contract import glossary
-from knowledge.settings import PACKAGE_DIR
+from settings import REPO_ROOT
 from tests.bot.advice_run import PEOPLE, Run, play, sentences, words
 from tests.conftest import RasaStack
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+REAL_DATA = REPO_ROOT / "knowledge" / "data"
 FUNDING = {r["id"]: r for r in csv.DictReader(
-    (PACKAGE_DIR / "data" / "funding.csv").open(encoding="utf-8"))}
+    (REAL_DATA / "funding.csv").open(encoding="utf-8"))}
 PROFESSIONS = {r["id"]: r for r in csv.DictReader(
-    (PACKAGE_DIR / "data" / "professions.csv").open(encoding="utf-8"))}
+    (REAL_DATA / "professions.csv").open(encoding="utf-8"))}
 OWN_AUDIENCE = {"werkend": "werknemer", "ww": "ww", "bijstand": "bijstand", "zzp": "zzp",
                 "student": "student"}
 
