@@ -175,3 +175,20 @@ def test_the_greeting_says_what_it_does_not_do_and_names_the_campaign_sector(dom
     said = texts(dispatcher)
     assert "metaal" in said
     assert "geen baan of geld beloven" in said
+
+
+def test_a_statushouder_is_recorded_and_gets_language_and_diploma_steps(domain):
+    # GIVEN the domain has the team-extension slot, and the person said who they are
+    assert "statushouder" in domain["slots"]
+    tracker = make_tracker("complete_profile", "ik ben statushouder en wil werken",
+                           slots={"statushouder": None})
+    # WHEN the recommendations are made
+    events, _ = run_action(ActionRecommend(), tracker, domain)
+    # THEN the slot is set
+    assert slot_events(events).get("statushouder") is True
+    # AND the next steps hold the language step and the diploma evaluation step
+    steps_tracker = make_tracker("complete_profile", "ik ben statushouder, wat moet ik doen?",
+                                 intent="ask_next_steps", slots={"statushouder": None})
+    _, dispatcher = run_action(ActionAnswerNextSteps(), steps_tracker, domain)
+    steps = payloads(dispatcher)[0]["steps"]
+    assert any("inburgering" in s for s in steps) and any("IDW" in s for s in steps)
