@@ -12,7 +12,7 @@ from aiohttp import web
 from console import audit
 from console.pages import CONSOLE
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 RETENTION_INTERVAL_SECONDS = 6 * 3600
 
@@ -31,9 +31,9 @@ async def retention_task(app: web.Application) -> AsyncIterator[None]:
                 await asyncio.get_running_loop().run_in_executor(None, console.index.prune)
                 if deleted:
                     audit.record(console.engine, None, "retention", detail=f"{deleted} rows")
-                    log.info("retention removed %d tracker rows", deleted)
+                    logger.info("retention removed %d tracker rows", deleted)
             except Exception:  # keep the web server alive; try again next round
-                log.exception("retention run failed")
+                logger.exception("retention run failed")
             await asyncio.sleep(RETENTION_INTERVAL_SECONDS)
 
     async def build_index() -> None:
@@ -42,7 +42,7 @@ async def retention_task(app: web.Application) -> AsyncIterator[None]:
         try:
             await asyncio.get_running_loop().run_in_executor(None, console.index.refresh)
         except Exception:
-            log.exception("building the console index failed; requests will retry")
+            logger.exception("building the console index failed; requests will retry")
 
     tasks = [asyncio.create_task(loop()), asyncio.create_task(build_index())]
     yield

@@ -11,7 +11,7 @@ from knowledge import loader
 from knowledge.kb import KnowledgeBase
 from settings.sections import KnowledgeSettings
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _default: KnowledgeBase | None = None
 
@@ -30,7 +30,7 @@ def open_knowledge_base(settings: KnowledgeSettings | None = None,
     except loader.BuildError as exc:
         if not (keep_old_on_error and loader.has_complete_build(settings)):
             raise
-        log.error("knowledge data not rebuilt, using the previous build: %s",
+        logger.error("knowledge data not rebuilt, using the previous build: %s",
                   "; ".join(exc.problems[:20]))
     engine = loader.make_engine(settings.database_url)
     try:

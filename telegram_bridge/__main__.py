@@ -12,7 +12,7 @@ from telegram.error import InvalidToken, NetworkError
 from settings.sections import SettingsError, TelegramSettings
 from telegram_bridge.app import ALLOWED_UPDATES, build_application
 
-log = logging.getLogger("telegram_bridge")
+logger = logging.getLogger("telegram_bridge")
 
 START_RETRY_MAX = 60.0
 
@@ -28,7 +28,7 @@ def main() -> int:
     except SettingsError as error:
         print(f"telegram_bridge: {error}", file=sys.stderr)
         return 2
-    log.info("starting in %s mode; assistant at %s", settings.mode, settings.rasa_url)
+    logger.info("starting in %s mode; assistant at %s", settings.mode, settings.rasa_url)
     delay = 1.0
     while True:
         try:
@@ -40,7 +40,7 @@ def main() -> int:
         except NetworkError as error:
             # Telegram unreachable at start-up (no network yet): keep trying, like a
             # polling client does once it runs.
-            log.warning("cannot reach Telegram (%s); trying again in %.0f s", error, delay)
+            logger.warning("cannot reach Telegram (%s); trying again in %.0f s", error, delay)
             time.sleep(delay)
             delay = min(delay * 2, START_RETRY_MAX)
 

@@ -24,7 +24,7 @@ from telegram_bridge.rasa_client import RasaClient
 from telegram_bridge.render import CallbackTable
 from telegram_bridge.sender import TelegramSender
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 # Updates the bridge asks Telegram for; everything else (joins, polls, ...) never arrives.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
@@ -100,7 +100,7 @@ async def announce_commands(application: Application) -> None:
         )
     except TelegramError as error:
         # Only the command menu; the commands work without it.
-        log.warning("could not set the command menu: %s", error)
+        logger.warning("could not set the command menu: %s", error)
 
 
 async def close_bridge(application: Application) -> None:

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 Item = TypeVar("Item")
 
@@ -51,7 +51,7 @@ class ChatQueues(Generic[Item]):
                     raise
                 except Exception:
                     # One bad item must not block the chat's later messages.
-                    log.exception("handling a chat item failed; continuing with the next")
+                    logger.exception("handling a chat item failed; continuing with the next")
                 queue.popleft()
         finally:
             if not queue:

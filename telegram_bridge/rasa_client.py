@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 
 class RasaUnavailable(Exception):
@@ -48,7 +48,7 @@ class RasaClient:
         except ValueError as exc:
             raise RasaUnavailable("answer is not JSON") from exc
         if not isinstance(replies, list):
-            log.warning("Rasa answered with %s instead of a list", type(replies).__name__)
+            logger.warning("Rasa answered with %s instead of a list", type(replies).__name__)
             return []
         return [reply for reply in replies if isinstance(reply, dict)]
 

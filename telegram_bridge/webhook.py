@@ -20,7 +20,7 @@ from telegram.ext import Application
 from settings.sections import TelegramSettings
 from telegram_bridge.app import announce_commands, close_bridge
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -38,7 +38,7 @@ def make_web_app(application: Application, settings: TelegramSettings) -> web.Ap
             data = await request.json()
             update = Update.de_json(data, application.bot)
         except Exception as error:  # malformed JSON or an update PTB cannot read
-            log.warning("ignored an unreadable webhook update: %s", type(error).__name__)
+            logger.warning("ignored an unreadable webhook update: %s", type(error).__name__)
             # 200, not 400: Telegram would otherwise resend the same broken update.
             return web.Response(text="ignored")
         await application.update_queue.put(update)
@@ -74,7 +74,7 @@ async def serve_webhook(
             secret_token=settings.webhook_secret,
             allowed_updates=allowed_updates,
         )
-        log.info("webhook mode: listening on port %d", settings.webhook_port)
+        logger.info("webhook mode: listening on port %d", settings.webhook_port)
         await stop.wait()
     finally:
         # The webhook stays registered: Telegram keeps updates while we are away.
