@@ -243,6 +243,15 @@ def start_service(t: Topology, service: Service, timeout: float = 300) -> None:
     proc.wait_healthy(service, t.processes[service.name], timeout)
 
 
+def start_services(t: Topology, services: list[Service], timeout: float = 300) -> None:
+    """Start all at once, then wait for each: loading runs on every core at the same time."""
+    for service in services:
+        t.services[service.name] = service
+        t.processes[service.name] = proc.start(service, SINK)
+    for service in services:
+        proc.wait_healthy(service, t.processes[service.name], timeout)
+
+
 def stop_service(t: Topology, name: str, hard: bool = False) -> None:
     process = t.processes.pop(name)
     if hard:
@@ -258,11 +267,9 @@ def start_all(t: Topology, with_web: bool = True) -> None:
     start_postgres(t)
     start_redis(t)
     build_knowledge(t)
-    for i in range(len(t.action_ports)):
-        start_service(t, action_instance(t, i), 120)
+    start_services(t, [action_instance(t, i) for i in range(len(t.action_ports))], 120)
     start_nginx(t)
-    for i in range(len(t.rasa_ports)):
-        start_service(t, rasa_instance(t, i, model))
+    start_services(t, [rasa_instance(t, i, model) for i in range(len(t.rasa_ports))])
     if with_web:
         web = web_server(t.settings)
         start_service(t, web, 60)
