@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Mapping, Optional
 
 from runner import process as proc
 from runner.model import ensure_model
@@ -29,12 +29,14 @@ class LocalStack:
 
 
 @contextmanager
-def local_stack() -> Iterator[LocalStack]:
+def local_stack(overrides: Optional[Mapping[str, str]] = None) -> Iterator[LocalStack]:
+    """`overrides` win over the stack's own settings (e.g. a proxy as ACTION_SERVER_URL)."""
     import time
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = resolve({**os.environ, "DATA_DIR": tmp, "RASA_PORT": str(free_port()),
-                            "ACTION_PORT": str(free_port())})
+                            "ACTION_PORT": str(free_port()), **(overrides or {})})
+        settings.update(overrides or {})  # also keys that are not shared settings
         model = ensure_model(settings)
         services = [action_server(settings), rasa_server(settings, model)]
         running: List[subprocess.Popen] = []
