@@ -23,8 +23,8 @@ import requests
 
 from console.auth import create_user
 from console.db import console_engine
+from testing.conversation_factory import ConversationFactory, create_tracker_db, populate, write
 from testing.ports import free_port
-from tests.console.factory import ConversationFactory, create_tracker_db, populate, write
 
 N_CONVERSATIONS = 10_000
 N_LIST = 300

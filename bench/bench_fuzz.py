@@ -9,7 +9,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 
 from runner.local_stack import local_stack
-from tests.fuzz.strategies import messages
+from testing.fuzz_messages import messages
 
 N = 10_000
 

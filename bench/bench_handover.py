@@ -17,9 +17,10 @@ from runner import process as proc
 from runner.local_stack import local_stack
 from runner.services import web_server
 from settings import child_env
+from testing.browser import CHROMIUM_ARGS, chromium_executable
+from testing.host_pages import HostPages, campaign_page
 from testing.ports import free_port
 from tests.livehandover.support import Adviser
-from tests.web.support import CHROMIUM_ARGS, HostPages, campaign_page, chromium_executable
 
 REPLIES = 20
 TARGET_P95_MS = 2000

@@ -15,8 +15,9 @@ from playwright.sync_api import sync_playwright
 from runner import process as proc
 from runner.local_stack import local_stack
 from runner.services import web_server
+from testing.browser import CHROMIUM_ARGS, chromium_executable
+from testing.host_pages import HostPages, campaign_page
 from testing.ports import free_port
-from tests.web.support import CHROMIUM_ARGS, HostPages, campaign_page, chromium_executable
 
 BUNDLE = Path(__file__).resolve().parent.parent / "web" / "widget" / "dist" / "widget.js"
 RUNS = 10

@@ -15,6 +15,9 @@ from runner.services import Service, action_server, rasa_server
 from settings import resolve
 from testing.ports import free_port
 
+# Loading the model takes ~30 s on a quiet 2-core machine, minutes when it is shared.
+START_TIMEOUT = 900.0
+
 
 @dataclass
 class LocalStack:
@@ -42,10 +45,10 @@ def local_stack(overrides: Optional[Mapping[str, str]] = None) -> Iterator[Local
         running: List[subprocess.Popen] = []
         try:
             running.append(proc.start(services[0], lambda _line: None))
-            proc.wait_healthy(services[0], running[0], 120)
+            proc.wait_healthy(services[0], running[0], START_TIMEOUT)
             start = time.perf_counter()
             running.append(proc.start(services[1], lambda _line: None))
-            proc.wait_healthy(services[1], running[1], 300)
+            proc.wait_healthy(services[1], running[1], START_TIMEOUT)
             yield LocalStack(settings, services, running, time.perf_counter() - start)
         finally:
             proc.stop(running)

@@ -46,7 +46,8 @@ from runner.services import web_server as web_service
 from settings import resolve
 from testing.ports import free_port
 
-START_TIMEOUT = 300.0
+# Under pytest's 600 s per-test timeout; a loaded machine can take minutes to load a model.
+START_TIMEOUT = 540.0
 
 
 @dataclass

@@ -20,9 +20,9 @@ import requests
 from console.db import dispose_all
 from console.erasure import forget_databases
 from settings.sections import ConsoleSettings
+from testing.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
+from testing.conversation_factory import ConversationFactory, create_tracker_db, populate, write
 from testing.ports import free_port
-from tests.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
-from tests.console.factory import ConversationFactory, create_tracker_db, populate, write
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "console"

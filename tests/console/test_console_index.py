@@ -11,7 +11,7 @@ import conversation_store
 from console.db import console_engine
 from console.index import ConversationIndex
 from console.queries import Filters, list_conversations
-from tests.console.factory import ConversationFactory, create_tracker_db, write
+from testing.conversation_factory import ConversationFactory, create_tracker_db, write
 
 
 def _index(tracker_url: str, console_settings) -> tuple[ConversationIndex, object]:

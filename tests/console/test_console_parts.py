@@ -16,7 +16,7 @@ from console.export import safe_cell, to_csv, to_json
 from console.masking import mask_pii
 from console.transcript import build_transcript
 from conversation_store import EventRow, replay_slots
-from tests.console.factory import ConversationFactory
+from testing.conversation_factory import ConversationFactory
 
 
 def test_phone_numbers_and_email_addresses_are_masked():

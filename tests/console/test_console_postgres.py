@@ -19,8 +19,8 @@ from console.db import console_engine, tags
 from console.erasure import remember_database
 from console.index import ConversationIndex
 from console.queries import Filters, list_conversations
+from testing.conversation_factory import ConversationFactory, create_tracker_db, write
 from testing.ports import free_port
-from tests.console.factory import ConversationFactory, create_tracker_db, write
 
 PG_BIN_GLOB = "usr/lib/postgresql/*/bin"
 

@@ -12,7 +12,7 @@ import conversation_store
 from console.db import console_engine, conv_index, tags
 from console.erasure import remember_database
 from console.index import ConversationIndex
-from tests.console.factory import ConversationFactory, create_tracker_db, write
+from testing.conversation_factory import ConversationFactory, create_tracker_db, write
 
 
 def test_missing_database_reads_as_no_conversations(tmp_path: Path):

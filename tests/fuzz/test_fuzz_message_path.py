@@ -5,8 +5,8 @@ from __future__ import annotations
 import requests
 from hypothesis import HealthCheck, given, settings
 
+from testing.fuzz_messages import messages
 from tests.conftest import RasaStack
-from tests.fuzz.strategies import messages
 
 # 10,000 inputs run in `make bench` (bench/bench_fuzz.py); here a slice keeps the suite short.
 EXAMPLES = 300

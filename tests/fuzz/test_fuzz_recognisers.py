@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 
 import knowledge
 from knowledge.vocab import INTERESTS, PROVINCES
-from tests.fuzz.strategies import messages
+from testing.fuzz_messages import messages
 
 
 @settings(max_examples=10_000, deadline=None, derandomize=True,
