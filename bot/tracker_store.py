@@ -8,24 +8,40 @@ action, all rows of the conversation are deleted and nothing is written.
 Resilience: stock Rasa keeps pooled connections that die when PostgreSQL restarts and
 fails the next message. We ping connections before use and retry a failed read or
 write for a few seconds, so a database restart costs latency, not messages.
+
+Speed: stock `SQLTrackerStore` reads every event of the session, parses its JSON and
+replays it into a new tracker on each message, and counts the stored events again on each
+save, so a turn costs more the longer the conversation is. We keep the tracker of recent
+conversations in memory after a save and use it again when the database still ends at the
+same event row for that sender (one indexed `max(id)` query) and the tracker holds exactly
+the stored events (a turn that failed before its save changed it: read again). Another
+Rasa instance writing to the same database moves `max(id)`, so its turns are read again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+import json
 import logging
+import os
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Optional, Text, TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.exc
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 logger = logging.getLogger(__name__)
 
 ERASE_ACTION = "action_erase_conversation"
 RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 3.0, 5.0)
+# Trackers kept in memory (a few hundred KB each at most); 0 turns the cache off.
+CACHE_SIZE = int(os.environ.get("TRACKER_CACHE_SIZE") or 500)
 
 T = TypeVar("T")
 
@@ -50,9 +66,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+@dataclass
+class _Cached:
+    tracker: DialogueStateTracker
+    stored: int  # how many of the tracker's events are rows in the database
+    last_id: Optional[int]  # the sender's highest event row id when they were
+
+
 class ErasableSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._cache: OrderedDict[str, _Cached] = OrderedDict()
         url = self.engine.url
         self.engine.dispose()
         self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
@@ -72,15 +96,74 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         raise AssertionError("unreachable")
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        parent = super()
-        return await self._with_retry("read", lambda: parent.retrieve(sender_id))
+        return await self._with_retry("read", lambda: self._retrieve_cached(sender_id))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if erased_in_this_turn(tracker):
+            self._cache.pop(tracker.sender_id, None)
             await self._with_retry("erase", lambda: self._erase(tracker.sender_id))
             return
-        parent = super()
-        await self._with_retry("write", lambda: parent.save(tracker))
+        await self._with_retry("write", lambda: self._save_cached(tracker))
+
+    def _last_id(self, sender_id: Text) -> Optional[int]:
+        with self.session_scope() as session:
+            return session.query(sa.func.max(self.SQLEvent.id)).filter(
+                self.SQLEvent.sender_id == sender_id).scalar()
+
+    async def _retrieve_cached(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        if not CACHE_SIZE:
+            return await super().retrieve(sender_id)
+        # Read the last row id first: rows written after it make the cache entry stale.
+        last_id = self._last_id(sender_id)
+        cached = self._cache.get(sender_id)
+        if cached is not None:
+            if cached.last_id == last_id and len(cached.tracker.events) == cached.stored:
+                self._cache.move_to_end(sender_id)
+                return cached.tracker
+            del self._cache[sender_id]
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            self._remember(_Cached(tracker, len(tracker.events), last_id))
+        return tracker
+
+    def _remember(self, entry: _Cached) -> None:
+        self._cache[entry.tracker.sender_id] = entry
+        self._cache.move_to_end(entry.tracker.sender_id)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    async def _save_cached(self, tracker: DialogueStateTracker) -> None:
+        cached = self._cache.get(tracker.sender_id)
+        if (cached is None or cached.tracker is not tracker or self.event_broker is not None
+                or self._last_id(tracker.sender_id) != cached.last_id):
+            # Not the tracker we handed out, or someone else wrote to this conversation:
+            # let Rasa work out what is new.
+            self._cache.pop(tracker.sender_id, None)
+            await super().save(tracker)
+            return
+        new_events = list(itertools.islice(tracker.events, cached.stored, None))
+        with self.session_scope() as session:
+            rows = [self._row(tracker.sender_id, event) for event in new_events]
+            session.add_all(rows)
+            session.flush()  # assigns the row ids
+            last_id = max((row.id for row in rows), default=cached.last_id)
+            session.commit()
+        cached.stored, cached.last_id = len(tracker.events), last_id
+        if any(isinstance(event, SessionStarted) for event in new_events):
+            # A new session: the database read returns only that session's events.
+            del self._cache[tracker.sender_id]
+
+    def _row(self, sender_id: Text, event: Any) -> Any:
+        # The same columns as SQLTrackerStore.save writes.
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
 
     async def _erase(self, sender_id: Text) -> None:
         with self.session_scope() as session:
