@@ -134,6 +134,15 @@ def recommendation_text(items: List[Dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def summary_text(profile: Dict[str, Any]) -> str:
+    """What we noted, one short line per fact, the job in the person's own words."""
+    shown = {**profile, "current_job": profile.get("current_job_text")
+             or profile.get("current_job")}
+    parts = [p.strip().rstrip(".") for p in texts.understood(shown).split(";") if p.strip()]
+    return ("Dit heb ik over jou genoteerd:\n" + "\n".join(f"• {p}." for p in parts)
+            + "\nKlopt iets niet? Zeg het gerust.")
+
+
 class ActionRecommend(Action):
     """3-5 professions with reasons, a button each, and the profile summary."""
 
@@ -144,9 +153,9 @@ class ActionRecommend(Action):
                   domain: DomainDict) -> List[EventType]:
         profile = profile_of(tracker)
         summary = kb.profile_summary(profile)
-        dispatcher.utter_message(text="Dit heb ik over jou genoteerd: " + texts.understood(profile)
-                                 + " Klopt iets niet? Zeg het gerust, bijvoorbeeld "
-                                   "'ik woon in Deventer'.", json_message=summary)
+        dispatcher.utter_message(text=advice_texts.plain(summary_text(profile),
+                                                         explained_terms(tracker)),
+                                 json_message=summary)
         recommendations = kb.match(profile, campaign=campaign_from_slots(tracker.slots))
         items = recommendations.get("items") or []
         if not items:
