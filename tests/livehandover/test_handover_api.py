@@ -152,6 +152,9 @@ def test_socketio_delivers_live_and_replays_what_a_closed_page_missed(
     session = client.request_session()
     try:
         _socket_handover(client)
+        # Rasa emits the answer before it saves the turn: wait for the stored request
+        wait_until(lambda: rasa_stack.tracker(session)["slots"].get("handover_requested"),
+                   what="the handover request in the tracker")
         taken = adviser.take_over(session)
         assert taken["channel"] == "web" and taken["live"] is True
         notice = _adviser_messages(client.collect(lambda got: bool(_adviser_messages(got))))[0]
