@@ -93,8 +93,8 @@ def routes_text(payload: dict[str, Any], name: str, repeat: bool) -> str:
         return (f"Ik heb nog geen opleiding voor {name.lower()} gevonden. "
                 "Vraag het na bij het Werkcentrum in je regio.")
     if repeat:
-        names = ", ".join(i.get("name", "") for i in items[:3])
-        return f"Nog even op een rij. Voor {name.lower()} kun je kiezen uit: {names}."
+        names = "\n".join(f"• {i.get('name', '')}." for i in items[:3])
+        return f"Nog even op een rij. Zo word je {name.lower()}:\n{names}"
     lines = [f"Zo word je {name.lower()}:"]
     for item in items[:3]:
         bits = [f"• {item.get('name')}."]
@@ -119,8 +119,8 @@ def funding_text(payload: dict[str, Any], repeat: bool) -> str:
         return ("Ik vond geen regeling die nu bij jou past. Vaak betaalt de werkgever de "
                 "opleiding. Het Werkcentrum in je regio weet meer.")
     if repeat and not payload.get("page"):
-        names = "; ".join(i.get("name", "") for i in items)
-        return f"Kort nog een keer. Voor jou passen: {names}."
+        names = "\n".join(f"• {i.get('name', '')}." for i in items)
+        return f"Kort nog een keer. Dit past bij jou:\n{names}"
     personal = not items[0].get("for_employer")
     opening = ("Dit kan ook nog bij jou passen:" if payload.get("page") else
                "Wie betaalt? Dit past het best bij jou:" if personal else
