@@ -42,7 +42,7 @@ def _ask_for_adviser(widget: WidgetPage) -> None:
     widget.type("ik wil een adviseur spreken")
     widget.click_button_titled("Ja, dat mag")
     widget.click_button_titled("Via deze chat")
-    expect(widget.page.locator(".msg.bot").last).to_contain_text("doorgegeven")
+    expect(widget.page.locator(".msg.bot", has_text="doorgegeven")).to_have_count(1)
 
 
 def test_adviser_answers_in_the_widget_while_the_assistant_waits(
