@@ -2,7 +2,10 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: setup setup-test train run test lint bench bench-scale lock clean
+.PHONY: safe setup setup-test train run test lint bench bench-scale lock clean
+
+safe:             ## refuse an exposed start with development secrets (runner/startup_checks.py)
+	@python3 -m runner.startup_checks all
 
 setup:            ## Python env, spaCy model attempt, widget build
 	scripts/setup.sh
@@ -13,7 +16,7 @@ setup-test:       ## setup plus test-only needs (Chromium, npm test peers)
 train: setup      ## train the Rasa model if no model matches the inputs
 	$(PY) -m runner.model
 
-run: setup        ## set up, train when stale, start every service (Ctrl-C stops all)
+run: safe setup   ## set up, train when stale, start every service (Ctrl-C stops all)
 	$(PY) -m runner
 
 test: setup-test setup-prod ## lint, data checks, unit + integration + browser tests, Rasa test stories

@@ -11,6 +11,7 @@ from typing import List
 from runner import process as proc
 from runner.model import ensure_model
 from runner.services import all_services, port_is_free, prepare_data_dir
+from runner.startup_checks import UnsafeSettings, check
 from settings import DEV_API_TOKEN, resolve
 
 START_TIMEOUT = 240.0
@@ -18,6 +19,11 @@ START_TIMEOUT = 240.0
 
 def main() -> int:
     settings = resolve()
+    try:
+        check(settings)  # before training: an unsafe exposed start stops at once
+    except UnsafeSettings as refused:
+        proc.eprint(str(refused.args[0]))
+        return 2
     services = all_services(settings, model=ensure_model(settings))
     busy = [s for s in services if s.port and not port_is_free(s.port, s.host)]
     if busy:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import secrets
 import shutil
 import signal
 import subprocess
@@ -23,6 +24,7 @@ from typing import Callable, Dict, List, Mapping, Optional
 from runner import process as proc
 from runner.model import ensure_model
 from runner.services import Service, action_server, rasa_server, web_server
+from runner.startup_checks import UnsafeSettings, check
 from settings import REPO_ROOT, child_env, resolve
 from testing.ports import free_port
 
@@ -30,6 +32,7 @@ PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 # Where service output goes; benchmarks set a sink that drops it, so their report stays clean.
 SINK: Optional[Callable[[str], None]] = None
 PROD_KEYS = ("PG_HOST", "PG_PORT", "PG_DB", "PG_USER", "PG_PASSWORD", "REDIS_HOST", "REDIS_PORT",
+             "REDIS_PASSWORD",
              "RASA_ENDPOINTS", "TF_INTRA_OP_PARALLELISM_THREADS",
              "TF_INTER_OP_PARALLELISM_THREADS", "SQL_POOL_SIZE", "SQL_MAX_OVERFLOW")
 
@@ -64,6 +67,7 @@ class Topology:
     action_ports: List[int]
     lb_port: int
     actions_lb_port: int
+    public_lb_port: int
     pg_port: int
     redis_port: int
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -72,6 +76,11 @@ class Topology:
     @property
     def lb_url(self) -> str:
         return f"http://127.0.0.1:{self.lb_port}"
+
+    @property
+    def public_url(self) -> str:
+        """The public listener: socket.io only (everything else answers 404)."""
+        return f"http://127.0.0.1:{self.public_lb_port}"
 
     @property
     def pg_url(self) -> str:
@@ -85,6 +94,7 @@ def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False)
     redis_port = int(base.get("REDIS_PORT") or port(6380))
     lb_port = int(base.get("LB_PORT") or port(8080))
     actions_lb_port = int(base.get("ACTIONS_LB_PORT") or port(8081))
+    public_lb_port = int(base.get("LB_PUBLIC_PORT") or port(8088))
     n_rasa = int(base.get("PROD_RASA_INSTANCES", "2"))
     n_actions = int(base.get("PROD_ACTION_INSTANCES", "2"))
     rasa_ports = [port(5006 + i) for i in range(n_rasa)]
@@ -96,12 +106,14 @@ def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False)
         "PG_HOST": "127.0.0.1", "PG_PORT": str(pg_port), "PG_DB": "rasa",
         "PG_USER": "rasa", "PG_PASSWORD": base.get("PG_PASSWORD", "rasa"),
         "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_port),
+        # Redis always wants a password, also on loopback (endpoints.prod.yml).
+        "REDIS_PASSWORD": base.get("REDIS_PASSWORD") or secrets.token_urlsafe(24),
         "RASA_ENDPOINTS": "deploy/endpoints.prod.yml",
         "ACTION_SERVER_URL": f"http://127.0.0.1:{actions_lb_port}/webhook",
         "TRACKER_STORE_URL": f"{pg_db}/rasa",
         "DATABASE_URL": f"{pg_db}/knowledge",
         "CONSOLE_DATABASE_URL": f"{pg_db}/console",
-        "RASA_PUBLIC_URL": base.get("RASA_PUBLIC_URL") or f"http://localhost:{lb_port}",
+        "RASA_PUBLIC_URL": base.get("RASA_PUBLIC_URL") or f"http://localhost:{public_lb_port}",
         "RASA_URL": f"http://127.0.0.1:{lb_port}",
         # Two Rasa processes share two cores: one TF thread pool each.
         "TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1",
@@ -109,9 +121,11 @@ def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False)
     })
     settings = resolve(base)
     settings.update({k: base[k] for k in PROD_KEYS})
+    settings.update({k: base[k] for k in ("LB_HOST", "TRUSTED_PROXIES") if base.get(k)})
     return Topology(settings=settings, run_dir=data_dir / "run", rasa_ports=rasa_ports,
                     action_ports=action_ports, lb_port=lb_port,
-                    actions_lb_port=actions_lb_port, pg_port=pg_port, redis_port=redis_port)
+                    actions_lb_port=actions_lb_port, public_lb_port=public_lb_port,
+                    pg_port=pg_port, redis_port=redis_port)
 
 
 def start_postgres(t: Topology) -> None:
@@ -198,22 +212,39 @@ def start_redis(t: Topology) -> None:
     service = Service(
         name="redis",
         argv=[_need("redis-server", "redis-server"), "--port", str(t.redis_port),
-              "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+              "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+              "--requirepass", t.settings["REDIS_PASSWORD"]],
         env=dict(os.environ), port=t.redis_port, port_setting="REDIS_PORT", health_path="")
     t.services["redis"] = service
     t.processes["redis"] = proc.start(service, SINK)
 
 
+def render_nginx(values: Mapping[str, object], rasa: List[str], actions: List[str],
+                 trusted_proxies: str) -> str:
+    """deploy/nginx.conf.template with `values`; upstreams and trusted proxies as lists."""
+    template = Template((REPO_ROOT / "deploy" / "nginx.conf.template").read_text())
+    proxies = [p.strip() for p in trusted_proxies.split(",") if p.strip()]
+    return template.safe_substitute(
+        {"LB_INTERNAL_HOST": "127.0.0.1", "RATE_PER_CLIENT": "20r/s", "RATE_BURST": "40",
+         **values},
+        RASA_SERVERS="\n".join(f"    server {r} max_fails=1 fail_timeout=5s;" for r in rasa),
+        ACTION_SERVERS="\n".join(f"    server {a} max_fails=1 fail_timeout=5s;" for a in actions),
+        REAL_IP_FROM="\n".join(f"  set_real_ip_from {p};" for p in proxies))
+
+
+def nginx_conf(t: Topology) -> str:
+    return render_nginx(
+        {"RUN_DIR": str(t.run_dir), "LB_HOST": t.settings.get("LB_HOST", "127.0.0.1"),
+         "LB_PORT": t.lb_port, "LB_PUBLIC_PORT": t.public_lb_port,
+         "ACTIONS_LB_PORT": t.actions_lb_port},
+        [f"127.0.0.1:{p}" for p in t.rasa_ports], [f"127.0.0.1:{p}" for p in t.action_ports],
+        # The TLS terminator in front; by default one on this machine.
+        t.settings.get("TRUSTED_PROXIES", "127.0.0.1"))
+
+
 def start_nginx(t: Topology) -> None:
     t.run_dir.mkdir(parents=True, exist_ok=True)
-    template = Template((REPO_ROOT / "deploy" / "nginx.conf.template").read_text())
-    conf = template.safe_substitute(
-        RUN_DIR=str(t.run_dir), LB_HOST=t.settings.get("LB_HOST", "127.0.0.1"),
-        LB_PORT=t.lb_port, ACTIONS_LB_PORT=t.actions_lb_port,
-        RASA_SERVERS="\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
-                               for p in t.rasa_ports),
-        ACTION_SERVERS="\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
-                                 for p in t.action_ports))
+    conf = nginx_conf(t)
     path = t.run_dir / "nginx.conf"
     path.write_text(conf)
     service = Service(name="nginx",
@@ -289,13 +320,19 @@ def stop_all(t: Topology) -> None:
 
 def main() -> int:
     t = plan()
+    try:
+        check(t.settings)  # an exposed topology never starts with development secrets
+    except UnsafeSettings as refused:
+        proc.eprint(str(refused.args[0]))
+        return 2
     def terminate(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminate)
     try:
         start_all(t)
-        print(f"[prod-local] ready: load balancer {t.lb_url} (REST + socket.io), web "
+        print(f"[prod-local] ready: public {t.public_url} (socket.io only), internal "
+              f"{t.lb_url} (REST, HTTP API), web "
               f"{t.settings['PUBLIC_BASE_URL']}, PostgreSQL :{t.pg_port}, Redis :{t.redis_port}"
               " (Ctrl-C stops all)", flush=True)
         while True:

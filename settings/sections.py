@@ -151,6 +151,8 @@ class TelegramSettings:
     outbox_token: str = ""
     outbox_interval: float = 1.0
     outbox_cursor_file: str = "var/telegram-outbox.cursor"
+    # Shared secret the REST channel of Rasa requires (header X-Internal-Secret).
+    internal_secret: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> TelegramSettings:
@@ -161,7 +163,7 @@ class TelegramSettings:
             raise SettingsError("TELEGRAM_BOT_TOKEN is not set; get one from @BotFather")
         settings = cls(
             bot_token=token,
-            api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API_DEFAULT,
+            api_base_url=api_base_url(env.get("TELEGRAM_API_BASE_URL", "")),
             rasa_url=core.rasa_url,
             mode=env.get("TELEGRAM_MODE", "polling").strip().lower() or "polling",
             webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip(),
@@ -180,6 +182,7 @@ class TelegramSettings:
             outbox_token=core.rasa_api_token,
             outbox_interval=_float(env, "TELEGRAM_OUTBOX_INTERVAL", 1.0),
             outbox_cursor_file=str(core.data_dir / "telegram-outbox.cursor"),
+            internal_secret=env.get("INTERNAL_API_SECRET", "").strip(),
         )
         settings.validate()
         return settings
@@ -202,6 +205,18 @@ class TelegramSettings:
             raise SettingsError("TELEGRAM_RASA_CONCURRENCY must be at least 1")
         if self.backoff_initial <= 0 or self.backoff_max < self.backoff_initial:
             raise SettingsError("TELEGRAM_BACKOFF_INITIAL must be > 0 and <= BACKOFF_MAX")
+
+
+def api_base_url(raw: str) -> str:
+    """The Bot API base in python-telegram-bot's form (`<root>/bot`; the token follows).
+
+    Accepts the host root as a local Bot API server documents it (`http://localhost:8081`)
+    as well as the `/bot` form; without this the root gives a confusing httpx error.
+    """
+    url = raw.strip().rstrip("/")
+    if not url:
+        return TELEGRAM_API_DEFAULT
+    return url if url.endswith("/bot") else f"{url}/bot"
 
 
 def _valid_secret(secret: str) -> bool:

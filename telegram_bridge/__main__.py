@@ -9,6 +9,7 @@ import time
 
 from telegram.error import InvalidToken, NetworkError
 
+from runner.startup_checks import UnsafeSettings, check
 from settings.sections import SettingsError, TelegramSettings
 from telegram_bridge.app import ALLOWED_UPDATES, build_application
 
@@ -24,7 +25,11 @@ def main() -> int:
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
+        check(role="telegram")
         settings = TelegramSettings.from_env()
+    except UnsafeSettings as refused:
+        print(refused.args[0], file=sys.stderr)
+        return 2
     except SettingsError as error:
         print(f"telegram_bridge: {error}", file=sys.stderr)
         return 2

@@ -58,7 +58,8 @@ def build_application(
     bridge = Bridge(
         settings,
         TelegramSender(application.bot),
-        rasa or RasaClient(settings.rasa_url, settings.rasa_timeout),
+        rasa or RasaClient(settings.rasa_url, settings.rasa_timeout,
+                           internal_secret=settings.internal_secret),
         CallbackTable(),
     )
     application.bot_data["bridge"] = bridge

@@ -9,6 +9,8 @@ import httpx
 
 logger = logging.getLogger(__name__)
 
+INTERNAL_SECRET_HEADER = "X-Internal-Secret"
+
 
 class RasaUnavailable(Exception):
     """Rasa could not be reached or answered with a server error: worth trying again."""
@@ -20,9 +22,12 @@ class RasaRejected(Exception):
 
 class RasaClient:
     def __init__(
-        self, base_url: str, timeout: float, client: httpx.AsyncClient | None = None
+        self, base_url: str, timeout: float, client: httpx.AsyncClient | None = None,
+        internal_secret: str = "",
     ) -> None:
         self._url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
+        # The REST channel trusts the sender id, so it only serves callers with the secret.
+        self._headers = {INTERNAL_SECRET_HEADER: internal_secret} if internal_secret else {}
         self._client = client or httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=5.0),
             # Keep-alive connections to a restarted Rasa are dead; a small pool recovers fast.
@@ -35,7 +40,7 @@ class RasaClient:
         """The assistant's replies to one user message, in order."""
         body = {"sender": sender, "message": message, "metadata": metadata}
         try:
-            response = await self._client.post(self._url, json=body)
+            response = await self._client.post(self._url, json=body, headers=self._headers)
         except httpx.TransportError as exc:
             # Connect errors, read timeouts and broken connections all mean "try later".
             raise RasaUnavailable(type(exc).__name__) from exc

@@ -6,12 +6,14 @@ import logging
 
 from aiohttp import web
 
+from runner.startup_checks import check_or_exit
 from settings.sections import WebSettings
 from web.app import create_app
 
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    check_or_exit("web")  # exits naming the setting when exposed with development secrets
     settings = WebSettings.from_env()
     # No access log: URLs of route cards are private links.
     web.run_app(create_app(settings), host=settings.host, port=settings.port, access_log=None,

@@ -1,0 +1,63 @@
+"""Rasa's REST channel, for internal callers only.
+
+The REST channel trusts the `sender` in the body: whoever can post to it can speak as
+`telegram:<chat id>`, read that person's route card or erase their data. So besides
+nginx keeping `/webhooks/rest/` off the public listener, the channel itself requires a
+shared secret header (`X-Internal-Secret: $INTERNAL_API_SECRET`) from its callers (the
+Telegram bridge, load tests). Without the setting (loopback development, see
+runner/startup_checks.py, which refuses an exposed start without it) it stays open.
+The URL (`/webhooks/rest/webhook`) and the channel name `rest` do not change.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+from typing import Any, Awaitable, Callable, Optional
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from runner.startup_checks import check_or_exit
+
+HEADER = "X-Internal-Secret"
+
+
+class InternalRestInput(RestInput):
+    """REST channel that answers only callers presenting the shared secret."""
+
+    def __init__(self, secret: Optional[str] = None) -> None:
+        self.secret = (os.environ.get("INTERNAL_API_SECRET", "") if secret is None
+                       else secret).strip()
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InternalRestInput:
+        # Rasa builds its channels before it listens: the right moment to refuse an
+        # exposed start with development secrets (`rasa run` has no hook of ours).
+        check_or_exit("rasa")
+        return cls()
+
+    def allowed(self, request: Request) -> bool:
+        if not self.secret:
+            return True
+        given = request.headers.get(HEADER, "")
+        return hmac.compare_digest(given.encode(), self.secret.encode())
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+
+        @blueprint.middleware("request")
+        async def require_secret(request: Request) -> Optional[response.HTTPResponse]:
+            if self.allowed(request):
+                return None
+            return response.json({"error": "internal channel"}, status=403)
+
+        return blueprint

@@ -1,0 +1,65 @@
+"""The REST channel (which trusts the sender id) answers only callers with the shared
+secret; an exposed `rasa run` with development secrets refuses to start. Real Rasa."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import requests
+
+from runner import process as proc
+from runner.services import action_server, free_port, rasa_server
+from settings import resolve
+
+SECRET = "s" * 40
+
+
+@pytest.fixture(scope="module")
+def guarded_rasa(tmp_path_factory: pytest.TempPathFactory, trained_model: Path) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("internal-rest")
+    settings = resolve({**os.environ, "DATA_DIR": str(tmp), "RASA_PORT": str(free_port()),
+                        "ACTION_PORT": str(free_port()), "INTERNAL_API_SECRET": SECRET,
+                        "TRACKER_STORE_URL": "", "TRACKER_DB": str(tmp / "tracker.db")})
+    services = [action_server(settings), rasa_server(settings, trained_model)]
+    log = (tmp / "services.log").open("a")
+    running: list[subprocess.Popen] = []
+    try:
+        for service in services:
+            running.append(proc.start(service, lambda line: log.write(line + "\n")))
+        for service, process in zip(services, running, strict=True):
+            proc.wait_healthy(service, process, 300)
+        yield f"http://127.0.0.1:{settings['RASA_PORT']}"
+    finally:
+        proc.stop(running)
+
+
+def test_rest_refuses_callers_without_the_secret(guarded_rasa):
+    url = f"{guarded_rasa}/webhooks/rest/webhook"
+    body = {"sender": f"telegram:{uuid.uuid4().int % 10**9}", "message": "hoi"}
+    assert requests.post(url, json=body, timeout=60).status_code == 403
+    wrong = requests.post(url, json=body, headers={"X-Internal-Secret": "s" * 39 + "t"},
+                          timeout=60)
+    assert wrong.status_code == 403
+    answered = requests.post(url, json=body, headers={"X-Internal-Secret": SECRET}, timeout=60)
+    assert answered.status_code == 200 and answered.json(), answered.text
+    # The widget's channel is not affected.
+    polling = requests.get(f"{guarded_rasa}/socket.io/", params={"EIO": "4",
+                           "transport": "polling"}, timeout=30)
+    assert polling.status_code == 200
+
+
+def test_exposed_rasa_with_development_token_refuses_to_start(tmp_path: Path, trained_model):
+    settings = resolve({**os.environ, "DATA_DIR": str(tmp_path), "RASA_PORT": str(free_port()),
+                        "BIND_HOST": "0.0.0.0", "RASA_API_TOKEN": "dev-token-change-me",
+                        "INTERNAL_API_SECRET": SECRET, "ALLOWED_ORIGINS": "https://a.example"})
+    service = rasa_server(settings, trained_model)
+    done = subprocess.run(service.argv, env=service.env, capture_output=True, text=True,
+                          timeout=180, cwd=Path(__file__).resolve().parents[2])
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output[-3000:]
+    assert "RASA_API_TOKEN" in output and "development default" in output
