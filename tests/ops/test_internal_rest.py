@@ -13,8 +13,9 @@ import pytest
 import requests
 
 from runner import process as proc
-from runner.services import action_server, free_port, rasa_server
+from runner.services import action_server, rasa_server
 from settings import resolve
+from testing.ports import free_port
 
 SECRET = "s" * 40
 

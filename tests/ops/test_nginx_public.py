@@ -17,7 +17,7 @@ import requests
 
 from deploy.render_nginx import TARGET, compose_conf
 from runner.prod_local import render_nginx
-from runner.services import free_port
+from testing.ports import free_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
