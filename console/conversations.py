@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from console import repository
+from console import repository, scope
 from console.context import Console
 from console.dashboard import FOLLOW_UP_LABELS
 from console.dossier import build_dossier
@@ -32,8 +32,11 @@ async def conversation_list(request: web.Request) -> web.Response:
     await refresh(console, request)
     f = Filters.from_query(request.query)
     items, total = list_conversations(console.engine, f, time.time(),
-                                      console.settings.abandon_after_seconds)
+                                      console.settings.abandon_after_seconds,
+                                      readable_only=scope.limited_to_consent(request["user"]))
     record(request, "view_list", detail=json.dumps(f.as_query()))
+    for item in items:
+        item["consent_label"], item["readable"] = scope.label(item), scope.row_readable(item)
     pages = max(1, -(-total // f.per_page))
     query = f.as_query()
     return page(
@@ -50,6 +53,7 @@ def _api_item(item: dict[str, Any]) -> dict[str, Any]:
         "sender_id": item["sender_id"], "started_at": iso_time(item["started_at"]),
         "channel": item["channel"], "campaign": item["campaign"], "region": item["region"],
         "sector": item["sector"], "outcome": item["outcome"], "turns": item["turns"],
+        "adviser_consent": item.get("adviser_consent"),
     }
 
 
@@ -58,12 +62,28 @@ async def api_conversations(request: web.Request) -> web.Response:
     await refresh(console, request)
     f = Filters.from_query(request.query)
     items, total = list_conversations(console.engine, f, time.time(),
-                                      console.settings.abandon_after_seconds)
+                                      console.settings.abandon_after_seconds,
+                                      readable_only=scope.limited_to_consent(request["user"]))
     record(request, "api_list", detail=json.dumps(f.as_query()))
     warnings = f.problems + (["index is being built; results incomplete"]
                              if request.get("index_busy") else [])
     return web.json_response({"items": [_api_item(i) for i in items], "total": total,
                               "page": f.page, "per_page": f.per_page, "warnings": warnings})
+
+
+NO_CONSENT = ("Deze persoon heeft (nog) geen toestemming gegeven om mee te lezen en heeft geen "
+              "hulp gevraagd. Alleen een beheerder kan dit gesprek openen.")
+
+
+def _may_open(request: web.Request, sender_id: str, row: dict[str, Any] | None) -> bool:
+    """Advisers: only with consent or after a handover. Admins: always, audited."""
+    if scope.row_readable(row):
+        return True
+    if scope.limited_to_consent(request["user"]):
+        record(request, "denied_no_consent", sender_id)
+        return False
+    record(request, "admin_open_no_consent", sender_id, scope.label(row))
+    return True
 
 
 def transcript(console: Console, sender_id: str) -> dict[str, Any] | None:
@@ -78,13 +98,16 @@ def transcript(console: Console, sender_id: str) -> dict[str, Any] | None:
 async def api_conversation(request: web.Request) -> web.Response:
     console = ctx(request)
     sender_id = sender(request)
+    await refresh(console, request)
+    row = index_row(console.engine, sender_id)
+    if not _may_open(request, sender_id, row):
+        return web.json_response({"error": "no consent to read this conversation"}, status=403)
     data = transcript(console, sender_id)
     if data is None:
         return web.json_response({"error": "not found"}, status=404)
-    await refresh(console, request)
-    row = index_row(console.engine, sender_id)
     record(request, "api_view", sender_id)
     return web.json_response({
+        "adviser_consent": row["adviser_consent"] if row else None,
         "sender_id": sender_id, "outcome": row["outcome"] if row else None,
         "channel": row["channel"] if row else None,
         "campaign": row["campaign"] if row else None,
@@ -95,13 +118,16 @@ async def api_conversation(request: web.Request) -> web.Response:
 async def conversation_page(request: web.Request) -> web.Response:
     console = ctx(request)
     sender_id = sender(request)
+    await refresh(console, request)
+    row = index_row(console.engine, sender_id)
+    if not _may_open(request, sender_id, row):
+        return page(request, "error.html", status=403, message=NO_CONSENT)
     data = transcript(console, sender_id)
     if data is None:
         return page(request, "error.html", status=404, message="Dit gesprek bestaat niet (meer).")
-    await refresh(console, request)
     record(request, "view", sender_id)
     return page(request, "conversation.html", sender_id=sender_id, t=data,
-                row=index_row(console.engine, sender_id),
+                row=row, consent_label=scope.label(row),
                 work=repository.work(console.engine, sender_id), labels=FOLLOW_UP_LABELS)
 
 

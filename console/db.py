@@ -108,6 +108,8 @@ conv_index = sa.Table(
     sa.Column("sector", sa.String(60), index=True),
     sa.Column("handover", sa.Boolean, nullable=False, default=False),
     sa.Column("handover_consent", sa.Boolean),  # None = not asked
+    # Reading consent from the channel (privacy/consent.py): "ja", "alleen_hulp" or None.
+    sa.Column("adviser_consent", sa.String(20), index=True),
     sa.Column("has_contact", sa.Boolean, nullable=False, default=False),  # never the contact
     sa.Column("has_steps", sa.Boolean, nullable=False, default=False),
     sa.Column("has_recs", sa.Boolean, nullable=False, default=False),

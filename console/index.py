@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from console import events as ev
 from console.db import conv_index, index_state
 from conversation_store import Store
+from privacy import consent as reading_consent
 
 SEARCH_TEXT_CAP = 20_000
 _KEPT_SLOTS = (
@@ -28,6 +29,7 @@ _KEPT_SLOTS = (
     "handover_requested",
     "handover_consent",
     "handover_contact",
+    "adviser_consent",
     "current_job",
     "interests",
     "education_level",
@@ -49,6 +51,7 @@ def _blank(sender_id: str) -> dict[str, Any]:
         "sector": None,
         "handover": False,
         "handover_consent": None,
+        "adviser_consent": None,
         "has_contact": False,
         "has_steps": False,
         "has_recs": False,
@@ -108,6 +111,7 @@ def apply_rows(state: dict[str, Any], rows: list[RawRow], low_conf: float) -> di
     state["handover"] = slots.get("handover_requested") is True
     consent = slots.get("handover_consent")
     state["handover_consent"] = consent if isinstance(consent, bool) else None
+    state["adviser_consent"] = reading_consent.parse(slots.get("adviser_consent"))
     state["has_contact"] = slots.get("handover_contact") is True
     if all(slots.get(name) for name in PROFILE_SLOTS):
         state["profile_complete"] = True

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from console.db import conv_index, handovers, outcome_labels, tags
+from console.scope import readable_clause
 
 OUTCOMES = (
     "recommendations_given", "steps_given", "handover_requested", "abandoned", "in_progress",
@@ -131,17 +132,24 @@ def where_clauses(f: Filters, outcome: sa.sql.ColumnElement) -> list[sa.sql.Colu
 
 def list_conversations(
     engine: Engine, f: Filters, now: float | None = None, abandon_after: float = 24 * 3600,
-    paged: bool = True,
+    paged: bool = True, readable_only: bool = False,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Items (newest first) and the total matching count."""
+    """Items (newest first) and the total matching count.
+
+    `readable_only`: only conversations an adviser may read (console/scope.py); their
+    texts are what `q` searches, so a search never reveals the others.
+    """
     outcome = outcome_expr(now if now is not None else time.time(), abandon_after)
     clauses = where_clauses(f, outcome)
+    if readable_only:
+        clauses.append(readable_clause())
     columns = [
         conv_index.c.sender_id, conv_index.c.started_at, conv_index.c.last_at,
         conv_index.c.channel, conv_index.c.campaign, conv_index.c.region, conv_index.c.sector,
         outcome.label("outcome"), conv_index.c.turns, conv_index.c.fallbacks,
         conv_index.c.low_conf, conv_index.c.recommended, conv_index.c.preview,
         outcome_labels.c.label.label("follow_up"), handovers.c.status.label("handover_status"),
+        conv_index.c.adviser_consent, conv_index.c.handover,
     ]
     stmt = (
         sa.select(*columns)

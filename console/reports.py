@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from console import audit
+from console import audit, scope
 from console.charts import bar_chart, hbar_chart
 from console.dashboard import FOLLOW_UP_LABELS, dashboard_data
 from console.export import to_csv, to_json
@@ -40,8 +40,10 @@ async def _export_items(request: web.Request) -> tuple[list[dict[str, Any]], int
     console = ctx(request)
     await refresh(console, request)
     f = Filters.from_query(request.query)
+    # Exports carry previews of message texts: only what this user may read.
     items, total = list_conversations(console.engine, f, time.time(),
-                                      console.settings.abandon_after_seconds, paged=False)
+                                      console.settings.abandon_after_seconds, paged=False,
+                                      readable_only=scope.limited_to_consent(request["user"]))
     return items, total, f
 
 

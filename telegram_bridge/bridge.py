@@ -24,11 +24,11 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from settings.sections import TelegramSettings
-from telegram_bridge import texts
+from telegram_bridge import consent, texts
 from telegram_bridge.outbox import AdviserRelay
 from telegram_bridge.queues import ChatQueues
 from telegram_bridge.rasa_client import RasaClient, RasaRejected, RasaUnavailable
-from telegram_bridge.render import CallbackTable, esc, render_replies
+from telegram_bridge.render import CallbackTable, OutgoingMessage, esc, render_replies
 from telegram_bridge.sender import TelegramSender
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ class Inbound:
     received: float
     metadata: dict[str, Any] = field(default_factory=lambda: {"channel": CHANNEL})
     local_reply: str | None = None
+    local_message: OutgoingMessage | None = None
     follow_up_when_silent: str | None = None
 
 
@@ -128,6 +129,13 @@ class Bridge:
         metadata: dict[str, Any] = {"channel": CHANNEL}
         if command == "start" and len(words) > 1 and START_PARAMETER.match(words[1]):
             metadata["campaign"] = words[1]
+        if command == "start":
+            # Privacy notice and the reading-consent choice before any profiling; the
+            # choice (a button) then sends the greeting with the consent as metadata.
+            self.queues.submit(chat.id, Inbound(
+                text=None, received=self._clock(),
+                local_message=consent.notice(self.table, metadata.get("campaign"))))
+            return
         self.queues.submit(
             chat.id,
             Inbound(
@@ -146,7 +154,11 @@ class Bridge:
         chat = message.chat if message is not None else None
         payload = self.table.resolve(query.data) if query.data else None
         usable = False
-        if chat is not None and _private(chat) and payload is not None:
+        choice = consent.parse_choice(payload)
+        if chat is not None and _private(chat) and choice is not None:
+            self.submit_text(chat.id, consent.GREETING, consent.greeting_metadata(*choice))
+            usable = True
+        elif chat is not None and _private(chat) and payload is not None:
             # Queued before the first await, so a message typed right after the click
             # cannot overtake it (handlers run concurrently).
             self.submit_text(chat.id, payload)
@@ -176,6 +188,9 @@ class Bridge:
     async def _process(self, chat_id: int, item: Inbound) -> None:
         if item.local_reply is not None:
             await self.sender.send_text(chat_id, item.local_reply)
+            return
+        if item.local_message is not None:
+            await self.sender.send(chat_id, item.local_message)
             return
         if item.text is None:
             return

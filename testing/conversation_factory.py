@@ -84,6 +84,7 @@ class ConversationFactory:
         first_text: str = "Hoi, ik wil iets anders gaan doen",
         handover_contact: str = "bel mij op 06-12345678",
         extra_user_texts: tuple[str, ...] = (),
+        adviser_consent: str | None = "ja",
     ) -> Conversation:
         sender = sender_id or (
             f"telegram:{self.rng.randint(10**8, 10**9)}" if channel == "telegram"
@@ -92,6 +93,8 @@ class ConversationFactory:
         b = _Builder(sender, start, channel, campaign, region, self.rng)
         b.session_start()
         b.user(first_text, "greet", 0.97)
+        if adviser_consent is not None:  # the channel's answer, stored from metadata
+            b.slot("adviser_consent", adviser_consent)
         b.bot("Hoi! Ik help je ontdekken welk technisch beroep bij je past.", "utter_greet",
               buttons=[{"title": "Start", "payload": "/start_profile"}])
         b.listen()

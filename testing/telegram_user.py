@@ -220,3 +220,15 @@ def user_texts(tracker: dict[str, Any]) -> list[str]:
     """The user messages in a Rasa tracker, in order."""
     return [event.get("text") or "" for event in tracker.get("events", [])
             if event.get("event") == "user"]
+
+
+async def start_with_consent(user: Any, start: str = "/start",
+                             choice: str = "Ja, dat mag") -> list[BotMessage]:
+    """/start, then answer the privacy notice's reading-consent question; the greeting."""
+    await user.command(start)
+    notice = await user.wait_for_new(len(user.transcript), what="the privacy notice")
+    message = next((m for m in notice if m.button(choice)), None)
+    assert message is not None, f"no consent button {choice!r}: {user.texts()}"
+    before = len(user.transcript)
+    await user.click(choice, message)
+    return await user.wait_for_new(before, what="the greeting")

@@ -9,6 +9,8 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from privacy import consent
+
 # user message metadata key -> slot (widget and Telegram bridge send these)
 METADATA_SLOTS: Dict[str, str] = {
     "campaign": "campaign",
@@ -16,6 +18,7 @@ METADATA_SLOTS: Dict[str, str] = {
     "region": "campaign_region",
     "page_url": "campaign_page_url",
     "channel": "channel",
+    "consent": "adviser_consent",  # the reading consent (privacy/consent.py)
 }
 MAX_METADATA_LENGTH = 300
 SECTOR_PHRASES: Dict[str, str] = {
@@ -47,6 +50,8 @@ def metadata_slot_events(tracker: Tracker, metadata: Dict[str, Any] | None = Non
         value = _clean(metadata.get(key))
         if key in ("sector", "region", "channel") and value:
             value = value.lower()
+        if key == "consent":
+            value = consent.parse(value)  # only a known choice is stored
         if value and tracker.get_slot(slot) != value:
             events.append(SlotSet(slot, value))
     return events

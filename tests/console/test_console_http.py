@@ -105,7 +105,7 @@ def test_api_lists_conversations_in_the_contract_shape(console_server):
     assert body["total"] == 1
     item = body["items"][0]
     assert set(item) == {"sender_id", "started_at", "channel", "campaign", "region", "sector",
-                         "outcome", "turns"}
+                         "outcome", "turns", "adviser_consent"}
     assert item["sender_id"] == console_server.filter_sender
     assert item["outcome"] == "recommendations_given"
     assert item["channel"] == "telegram"

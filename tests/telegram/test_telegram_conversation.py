@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from testing.telegram_user import BotMessage, TelegramUser, running_bridge, user_texts
+from testing.telegram_user import (
+    BotMessage,
+    TelegramUser,
+    running_bridge,
+    start_with_consent,
+    user_texts,
+)
 
 # What the person answers per form question: a button to press when the question has
 # it, else a sentence to type.
@@ -52,13 +58,12 @@ async def test_full_conversation_from_start_to_next_steps_with_button_clicks(
     async with running_bridge(settings) as running:
         user = make_user(settings)
         # GIVEN a person who opens the bot through a campaign deep link
-        await user.command("/start metaal-2026")
-        greeting = await user.wait_for_new(0, what="the greeting")
+        greeting = await start_with_consent(user, "/start metaal-2026")
         # THEN the greeting leads straight into the first question of the profile
         assert greeting, user.texts()
         assert rasa_stack.tracker(user.sender_id)["slots"].get("requested_slot") == "current_job"
         # WHEN they answer the questions, partly with buttons
-        clicks = await answer_form_until_recommendations(user, rasa_stack)
+        clicks = 1 + await answer_form_until_recommendations(user, rasa_stack)  # + consent
         # THEN recommendations arrive as a formatted card with a button per profession
         card = next(m for m in user.transcript if RECOMMENDATIONS_TITLE in m.text)
         assert card.parse_mode == "HTML" and "<b>" in card.text
@@ -93,6 +98,7 @@ async def test_full_conversation_from_start_to_next_steps_with_button_clicks(
         assert slots["chosen_profession"] in slots["recommended_professions"]
         assert slots["channel"] == "telegram"
         assert slots["campaign"] == "metaal-2026"
+        assert slots["adviser_consent"] == "ja"  # the notice's choice, stored by the assistant
         # AND every click was answered (no spinner left), typing was shown, HTML was used
         recorder = running.recorder
         assert len(recorder.methods("answerCallbackQuery")) == clicks
@@ -110,8 +116,7 @@ async def test_verwijder_asks_for_confirmation_and_erases_after_yes(
     async with running_bridge(settings):
         user = make_user(settings)
         # GIVEN a conversation in which the person told something about themselves
-        await user.command("/start")
-        await user.wait_for_new(0, what="the greeting")
+        await start_with_consent(user)
         before = len(user.transcript)
         await user.say("Ik werk als kok in een restaurant")
         await user.wait_for_new(before)
@@ -140,8 +145,7 @@ async def test_verwijder_then_no_keeps_the_conversation(rasa_stack, make_setting
     async with running_bridge(settings):
         user = make_user(settings)
         # GIVEN a conversation with some content
-        await user.command("/start")
-        await user.wait_for_new(0)
+        await start_with_consent(user)
         before = len(user.transcript)
         await user.say("Ik werk als kok in een restaurant")
         await user.wait_for_new(before)
@@ -164,8 +168,7 @@ async def test_adviseur_starts_the_handover_with_consent_first(
     async with running_bridge(settings):
         user = make_user(settings)
         # GIVEN a started conversation
-        await user.command("/start")
-        await user.wait_for_new(0)
+        await start_with_consent(user)
         # WHEN the person sends /adviseur
         before = len(user.transcript)
         await user.command("/adviseur")
@@ -183,8 +186,7 @@ async def test_opnieuw_restarts_the_conversation(rasa_stack, make_settings, make
     async with running_bridge(settings):
         user = make_user(settings)
         # GIVEN a conversation where the job is known
-        await user.command("/start")
-        await user.wait_for_new(0)
+        await start_with_consent(user)
         before = len(user.transcript)
         await user.say("Ik werk als kok in een restaurant")
         await user.wait_for_new(before)

@@ -60,7 +60,7 @@ def test_nothing_is_sent_before_consent_and_the_greeting_follows_it(
     # WHEN the visitor opens the chat
     widget.open()
     # THEN a privacy notice asks for consent, the input is off and nothing went to Rasa
-    page.get_by_role("button", name="Akkoord, start het gesprek").wait_for()
+    page.get_by_role("button", name="Ja, dat mag").wait_for()
     assert page.get_by_label("Typ je bericht").is_disabled()
     rasa_port = str(urlsplit(rasa_stack.rasa_url).port)
     socket_calls = [r for r in page.evaluate(
@@ -74,6 +74,9 @@ def test_nothing_is_sent_before_consent_and_the_greeting_follows_it(
     assert page.locator(".msg.bot").count() >= 1
     assert page.get_by_label("Typ je bericht").is_enabled()
     assert page.requested_hosts <= LOCAL_HOSTS  # type: ignore[attr-defined]
+    # AND the reading-consent choice reached the assistant and is stored as a slot
+    session = page.evaluate("k => localStorage.getItem(k)", f"techniekwidget:{CAMPAIGN}:session")
+    assert rasa_stack.tracker(session)["slots"]["adviser_consent"] == "ja"
     screenshot(page, "02-greeting")
 
 
@@ -162,7 +165,7 @@ def test_the_widget_works_with_the_keyboard_only(
     page.keyboard.press("Enter")
     # THEN focus is on the consent button, with a visible focus ring
     focused = _focused(page)
-    assert focused.inner_text() == "Akkoord, start het gesprek"
+    assert focused.inner_text() == "Ja, dat mag"
     assert focused.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
     screenshot(page, "08-keyboard-focus")
     page.keyboard.press("Enter")
@@ -271,7 +274,7 @@ def test_a_site_that_is_not_allowed_cannot_connect(
     page.goto(url)
     # WHEN the visitor agrees and the widget connects
     page.locator(".launcher").click()
-    page.get_by_role("button", name="Akkoord, start het gesprek").click()
+    page.get_by_role("button", name="Ja, dat mag").click()
     # THEN the handshake is refused and the widget says there is no connection
     page.get_by_text("Er is nu geen verbinding").wait_for(timeout=20000)
     assert page.locator(".msg.bot").count() == 0

@@ -31,7 +31,7 @@ class WidgetPage:
         self.page.locator(".launcher").click()
 
     def consent(self) -> None:
-        self.page.get_by_role("button", name="Akkoord, start het gesprek").click()
+        self.page.get_by_role("button", name="Ja, dat mag").click()
         self.page.wait_for_function(
             "k => !!window.localStorage.getItem(k)", arg=f"techniekwidget:{self.campaign}:session")
         self.users = 1  # the widget's init payload

@@ -28,7 +28,14 @@ export class Store {
   touch() { safeSet(this.key("updated"), String(Date.now())); }
 
   get consent() { return safeGet(this.key("consent")) !== null; }
-  giveConsent() { safeSet(this.key("consent"), new Date().toISOString()); this.touch(); }
+  // The reading-consent choice ("ja" | "alleen_hulp"); an older stored date meant "only
+  // when I ask for help", the text of the earlier notice.
+  get consentChoice() {
+    const value = safeGet(this.key("consent"));
+    if (value === null) return null;
+    return value === "ja" ? "ja" : "alleen_hulp";
+  }
+  giveConsent(choice) { safeSet(this.key("consent"), choice === "ja" ? "ja" : "alleen_hulp"); this.touch(); }
 
   get sessionId() { return safeGet(this.key("session")); }
   set sessionId(value) {

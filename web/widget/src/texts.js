@@ -21,12 +21,14 @@ export const T = {
   consentTitle: "Even over je privacy",
   consentIntro: "Hoi! Ik ben een digitale adviseur. Ik help je ontdekken welk technisch werk bij je past.",
   consentPoints: [
-    "Wat je typt, bewaren we om je advies te geven. Een adviseur kan het gesprek lezen als je om hulp vraagt.",
+    "Wat je typt, bewaren we om je advies te geven. Als je om hulp vraagt, leest een adviseur mee.",
     "We bewaren het gesprek maximaal {days} dagen. Typ \"verwijder mijn gegevens\" en we wissen alles.",
     "Deel geen BSN, medische gegevens of wachtwoorden.",
     "Je gesprek staat ook op dit apparaat, zodat je later verder kunt. Met \"Opnieuw beginnen\" haal je het weg.",
   ],
-  consentButton: "Akkoord, start het gesprek",
+  consentQuestion: "Mag een adviseur meelezen om de dienst beter te maken?",
+  consentYes: "Ja, dat mag",
+  consentOnlyHelp: "Alleen als ik om hulp vraag",
   privacyLink: "Lees de privacyverklaring",
   newTab: "(opent in nieuw tabblad)",
   // card headings

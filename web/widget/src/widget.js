@@ -149,14 +149,18 @@ export class Widget {
     }
     const o = this.options;
     const days = o.retentionDays || 90;
-    const agree = h("button", { type: "button", class: "agree", onclick: () => this.acceptConsent() },
-      T.consentButton);
+    // A real choice, sent to the assistant as metadata `consent` (privacy/consent.py).
+    const agree = h("button", { type: "button", class: "agree", onclick: () => this.acceptConsent("ja") },
+      T.consentYes);
+    const onlyHelp = h("button", { type: "button", class: "agree", onclick: () => this.acceptConsent("alleen_hulp") },
+      T.consentOnlyHelp);
     this.consentBox = h("div", { class: "consent", role: "group", "aria-labelledby": "tw-consent-title" }, [
       h("p", { text: o.greeting || T.consentIntro }),
       h("h3", { id: "tw-consent-title", text: T.consentTitle }),
       h("ul", null, T.consentPoints.map((p) => h("li", { text: fill(p, { days }) }))),
       o.privacyUrl ? h("p", null, [link(o.privacyUrl, T.privacyLink, T.newTab)]) : null,
-      agree,
+      h("p", { id: "tw-consent-question", text: T.consentQuestion }),
+      h("div", { class: "choices", role: "group", "aria-labelledby": "tw-consent-question" }, [agree, onlyHelp]),
     ]);
     this.consentButton = agree;
     this.body.insertBefore(this.consentBox, this.log);
@@ -164,8 +168,8 @@ export class Widget {
     if (moveFocus) agree.focus();
   }
 
-  acceptConsent() {
-    this.store.giveConsent();
+  acceptConsent(choice) {
+    this.store.giveConsent(choice);
     if (this.consentBox) this.consentBox.remove();
     this.consentBox = null;
     this.consentButton = null;
@@ -226,6 +230,7 @@ export class Widget {
     if (o.campaign) meta.campaign = o.campaign;
     if (o.sector) meta.sector = o.sector;
     if (o.region) meta.region = o.region;
+    if (this.store.consentChoice) meta.consent = this.store.consentChoice;
     return meta;
   }
 

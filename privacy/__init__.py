@@ -1,0 +1,1 @@
+"""Privacy services shared by the bot, the channels, the console and retention."""
