@@ -1,4 +1,9 @@
-"""CSV and JSON export of a filtered conversation list (personal data masked)."""
+"""CSV and JSON export of a filtered conversation list (personal data masked).
+
+The CSV is what Dutch Excel opens correctly with a double click: UTF-8 with a byte-order
+mark (else accents break) and `;` between fields (Dutch Excel expects it, as `,` is the
+decimal separator).
+"""
 
 from __future__ import annotations
 
@@ -35,9 +40,14 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+CSV_DELIMITER = ";"
+BOM = "\ufeff"
+
+
 def to_csv(items: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    out.write(BOM)
+    writer = csv.writer(out, delimiter=CSV_DELIMITER)
     writer.writerow(COLUMNS)
     for row in export_rows(items):
         writer.writerow([safe_cell(row[name]) for name in COLUMNS])

@@ -114,6 +114,8 @@ class Settings:
             "ACTION_PORT": str(self.action_port),
             "WEB_PORT": str(self.web_port),
             "BIND_HOST": self.bind_host,
+            # The action server stays private unless told otherwise (it gets whole trackers).
+            "ACTION_BIND_HOST": env.get("ACTION_BIND_HOST") or "127.0.0.1",
             "RASA_API_TOKEN": self.rasa_api_token,
             "RASA_URL": self.rasa_url,
             "RASA_PUBLIC_URL": self.rasa_public_url,

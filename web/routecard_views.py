@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Optional
 
 from aiohttp import web
 
 import conversation_store
 from settings.sections import WebSettings
+from web.dates import dutch_date
 from web.routecard.data import RouteCard, build_card, valid_token
 from web.routecard.pdf import render_pdf
 from web.templates_env import render
@@ -47,7 +47,7 @@ def _not_found(request: web.Request) -> web.Response:
 
 
 def _date(timestamp: float) -> str:
-    return time.strftime("%d-%m-%Y", time.localtime(timestamp))
+    return dutch_date(timestamp)
 
 
 async def card_page(request: web.Request) -> web.Response:

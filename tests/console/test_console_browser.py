@@ -128,7 +128,8 @@ def test_adviser_exports_the_filtered_list(page: Page, console_server, tmp_path:
         page.get_by_role("link", name="CSV").click()
     target = tmp_path / "export.csv"
     info.value.save_as(target)
-    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig")),
+                               delimiter=";"))
     # THEN it holds only the filtered conversations, with contact data masked
     assert rows and {r["outcome"] for r in rows} == {"handover_requested"}
     assert "06-12345678" not in target.read_text(encoding="utf-8")

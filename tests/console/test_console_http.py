@@ -189,7 +189,8 @@ def test_export_is_masked_filtered_and_audited(console_server):
     csv_text = http.get(f"{console_server.url}/console/export.csv", params=params,
                         timeout=10).text
     data = http.get(f"{console_server.url}/console/export.json", params=params, timeout=10)
-    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert csv_text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(csv_text.removeprefix("\ufeff")), delimiter=";"))
     assert rows and all(r["outcome"] == "handover_requested" for r in rows)
     assert data.json()["total"] == len(rows)
     assert "attachment" in data.headers["Content-Disposition"]

@@ -46,7 +46,10 @@ def test_csv_export_masks_preview_and_is_injection_safe():
             "turns": 3, "fallbacks": 0, "recommended": None, "follow_up": None,
             "handover_status": None, "preview": "=1+1 bel 0612345678"}
     # WHEN exported as CSV and JSON
-    rows = list(csv.reader(io.StringIO(to_csv([item]))))
+    text = to_csv([item])
+    # (for Dutch Excel: UTF-8 with a byte-order mark, fields separated by ";")
+    assert text.startswith("\ufeffsender_id;started_at;")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     data = json.loads(to_json([item], 1))
     # THEN formulas are quoted and the phone number is masked in both
     assert rows[1][0].startswith("'=")

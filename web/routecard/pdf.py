@@ -6,9 +6,9 @@ Headings, paragraphs and lists are tagged (web.routecard.tagged), text is left-a
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
+from web.dates import amsterdam_iso
 from web.routecard.data import RouteCard
 from web.routecard.fonts import dejavu_fonts
 from web.routecard.tagged import TaggedPDF
@@ -22,7 +22,7 @@ _LATIN1_FALLBACKS = {
 
 
 def _date(timestamp: float) -> str:
-    return dutch_date(time.strftime("%Y-%m-%d", time.localtime(timestamp)))
+    return dutch_date(amsterdam_iso(timestamp))  # Dutch time, whatever the server zone
 
 
 class _CardPDF(TaggedPDF):
