@@ -28,10 +28,8 @@ lint: setup
 bench: setup-test ## run every benchmark and rewrite docs/benchmarks.md
 	$(PY) -m bench
 
-lock:             ## re-resolve requirements.in into requirements.lock
-	rm -rf /tmp/lock-venv && $$(scripts/find-python310.sh) -m venv /tmp/lock-venv
-	/tmp/lock-venv/bin/pip install -q -r requirements.in
-	/tmp/lock-venv/bin/pip freeze > requirements.lock
+lock:             ## re-resolve requirements*.in into the hashed locks (uv pip compile)
+	scripts/lock.sh
 
 clean:            ## remove trained models and local data (keeps .venv)
 	rm -rf models var results .rasa test-artifacts

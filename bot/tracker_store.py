@@ -36,6 +36,8 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from privacy.erase import erase_senders, related_sender_ids
+
 logger = logging.getLogger(__name__)
 
 ERASE_ACTION = "action_erase_conversation"
@@ -101,7 +103,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         if erased_in_this_turn(tracker):
             self._cache.pop(tracker.sender_id, None)
-            await self._with_retry("erase", lambda: self._erase(tracker.sender_id))
+            await self._with_retry("erase", lambda: self._erase(tracker))
             return
         await self._with_retry("write", lambda: self._save_cached(tracker))
 
@@ -165,26 +167,23 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
             data=json.dumps(data),
         )
 
-    async def _erase(self, sender_id: Text) -> None:
+    async def _erase(self, tracker: DialogueStateTracker) -> None:
+        # Every id this person used (earlier widget sessions of the same browser come as
+        # message metadata), through the one erasure service; rows of this store with its
+        # own session (Rasa holds this conversation's lock during the turn).
+        metadata = (tracker.latest_message.metadata if tracker.latest_message else None) or {}
+        ids = related_sender_ids(tracker.sender_id, metadata)
+        for sender_id in ids:
+            self._cache.pop(sender_id, None)
+        await asyncio.get_running_loop().run_in_executor(
+            None, lambda: erase_senders(ids, delete_tracker_rows=self._delete_rows))
+
+    def _delete_rows(self, sender_ids: list[str]) -> int:
         with self.session_scope() as session:
             deleted = (
                 session.query(self.SQLEvent)
-                .filter(self.SQLEvent.sender_id == sender_id)
+                .filter(self.SQLEvent.sender_id.in_(sender_ids))
                 .delete(synchronize_session=False)
             )
             session.commit()
-        _erase_console_rows(sender_id)
-        # Count only: the sender id can identify a person (telegram:<chat id>).
-        logger.info("conversation erased on request (%d events deleted)", deleted)
-
-
-def _erase_console_rows(sender_id: str) -> None:
-    """Removes the console's notes, tags and handover state for this conversation."""
-    try:
-        from conversation_store import open_store
-    except ImportError:  # the console is optional for the bot itself
-        return
-    try:
-        open_store().erase(sender_id)
-    except Exception:  # noqa: BLE001 - the tracker rows are gone; the console keeps a note
-        logger.exception("could not erase console rows of an erased conversation")
+        return int(deleted or 0)

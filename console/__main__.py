@@ -48,14 +48,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "purge":
         from console import audit
         from console.erasure import remember_database
+        from privacy.retention import run_once
 
         days = args.days if args.days is not None else settings.retention_days
         remember_database(settings.database_url)
-        deleted = store.delete_older_than(days)
+        report = run_once(days, store)
+        deleted = report.events_deleted
         engine = console_engine(settings.database_url)
         assert engine is not None
         audit.record(engine, None, "retention", detail=f"{deleted} rows, {days:g} days")
-        print(f"{deleted} regels verwijderd (gesprekken ouder dan {days:g} dagen)")
+        print(f"{deleted} regels verwijderd (berichten ouder dan {days:g} dagen)")
         return 0
     if args.command == "reindex":
         from console.index import ConversationIndex

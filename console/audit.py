@@ -1,4 +1,8 @@
-"""Audit log of views, exports, deletions and logins (console DB). Never stores message text."""
+"""Audit log of views, exports, deletions and logins (console DB). Never stores message text.
+
+The target of an action (a sender id, which can identify a person: `telegram:<chat id>`)
+is stored pseudonymised (privacy/pseudonym.py), and rows expire with the retention job.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from console.db import audit
 from console.masking import mask_pii
+from privacy.pseudonym import pseudonym
 
 
 def record(
@@ -21,7 +26,7 @@ def record(
             sa.insert(audit).values(
                 at=time.time(), username=username, action=action,
                 # filters typed by advisers may hold a phone number or e-mail address
-                target=(target or "")[:255] or None,
+                target=pseudonym(target) if target else None,
                 detail=mask_pii(detail or "")[:1000] or None,
             )
         )
@@ -33,3 +38,9 @@ def recent(engine: Engine, limit: int = 200, action: str | None = None) -> list[
         stmt = stmt.where(audit.c.action == action)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def expire(engine: Engine, older_than: float) -> int:
+    """Delete audit rows from before `older_than`; rows deleted."""
+    with engine.begin() as conn:
+        return conn.execute(sa.delete(audit).where(audit.c.at < older_than)).rowcount or 0

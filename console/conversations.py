@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from typing import Any
@@ -25,6 +24,7 @@ from console.queries import (
     list_conversations,
 )
 from console.transcript import build_transcript
+from privacy.erase import erase_senders_locked
 
 
 async def conversation_list(request: web.Request) -> web.Response:
@@ -172,6 +172,8 @@ async def erase_conversation(request: web.Request) -> web.Response:
     if not request["user"].is_admin:
         return page(request, "error.html", status=403,
                     message="Alleen een beheerder kan een gesprek wissen.")
-    deleted = await asyncio.get_running_loop().run_in_executor(None, console.store.erase, sender_id)
-    record(request, "erase", sender_id, f"{deleted} rows")
+    # The one erasure service, holding the conversation's lock (a running turn would
+    # otherwise save it again) and leaving a tombstone for the index.
+    report = await erase_senders_locked([sender_id], console.store)
+    record(request, "erase", sender_id, f"{report.tracker_rows + report.console_rows} rows")
     raise web.HTTPFound(f"{PREFIX}?msg=erased")

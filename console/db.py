@@ -123,6 +123,16 @@ conv_index = sa.Table(
     sa.Column("slots_json", sa.Text),  # slots relevant to the index, to merge increments
 )
 
+# Erasure tombstones (pseudonymised sender, erased up to which tracker event id): an index
+# refresh that read the rows before the erasure cannot write the conversation back.
+erased = sa.Table(
+    "console_erased",
+    metadata,
+    sa.Column("sender_hash", sa.String(40), primary_key=True),
+    sa.Column("upto_event_id", sa.Integer, nullable=False),
+    sa.Column("erased_at", sa.Float, nullable=False, index=True),
+)
+
 index_state = sa.Table(
     "console_index_state",
     metadata,

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from console import events as ev
 from console.db import conv_index, index_state
+from console.erasure import sweep_tombstoned
 from conversation_store import Store
 from privacy import consent as reading_consent
 
@@ -277,3 +278,5 @@ class ConversationIndex:
                     .values(**{k: v for k, v in state.items() if k != "sender_id"})
                 )
             self._set_last(conn, last)
+        # An erasure may have committed while these rows were read: never bring it back.
+        sweep_tombstoned(self.engine, senders)

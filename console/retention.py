@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
 
 from aiohttp import web
 
 from console import audit
 from console.pages import CONSOLE
+from privacy.retention import run_once as run_retention
 
 logger = logging.getLogger(__name__)
 
@@ -18,20 +20,21 @@ RETENTION_INTERVAL_SECONDS = 6 * 3600
 
 
 async def retention_task(app: web.Application) -> AsyncIterator[None]:
-    """Builds the index in the background; deletes conversations older than RETENTION_DAYS
-    shortly after start, then every 6 h."""
+    """Builds the index in the background; runs retention (privacy/retention.py) shortly
+    after start, then every 6 h, unless CONSOLE_RETENTION=off because the scheduled job
+    (`python -m privacy.retention --every ...`) does it (compose, prod-local)."""
     console = app[CONSOLE]
 
     async def loop() -> None:
         await asyncio.sleep(console.settings.retention_first_run_seconds)
         while True:
             try:
-                deleted = await asyncio.get_running_loop().run_in_executor(
-                    None, console.store.delete_older_than, console.settings.retention_days)
+                report = await asyncio.get_running_loop().run_in_executor(
+                    None, run_retention, console.settings.retention_days, console.store)
                 await asyncio.get_running_loop().run_in_executor(None, console.index.prune)
-                if deleted:
-                    audit.record(console.engine, None, "retention", detail=f"{deleted} rows")
-                    logger.info("retention removed %d tracker rows", deleted)
+                if report.events_deleted or report.console_rows_deleted:
+                    audit.record(console.engine, None, "retention",
+                                 detail=f"{report.events_deleted} rows")
             except Exception:  # keep the web server alive; try again next round
                 logger.exception("retention run failed")
             await asyncio.sleep(RETENTION_INTERVAL_SECONDS)
@@ -44,7 +47,9 @@ async def retention_task(app: web.Application) -> AsyncIterator[None]:
         except Exception:
             logger.exception("building the console index failed; requests will retry")
 
-    tasks = [asyncio.create_task(loop()), asyncio.create_task(build_index())]
+    tasks = [asyncio.create_task(build_index())]
+    if os.environ.get("CONSOLE_RETENTION", "on").lower() != "off":
+        tasks.append(asyncio.create_task(loop()))
     yield
     for task in tasks:
         task.cancel()

@@ -220,13 +220,52 @@ class Store:
 
     # -- privacy --------------------------------------------------------------------------
     def erase(self, sender_id: str) -> int:
-        """Delete one conversation from the tracker store and the console; rows deleted."""
+        """Delete one conversation's tracker rows (plus registered hooks); rows deleted.
+
+        The full erasure (console rows, locks, tombstones, other ids of the same person)
+        is privacy.erase.erase_senders, which every caller should use.
+        """
+        return self.delete_senders([sender_id]) + _run_erase_hooks([sender_id])
+
+    def delete_senders(self, sender_ids: list[str]) -> int:
+        """Delete the tracker rows of `sender_ids`; rows deleted."""
+        if not sender_ids or not self.has_table():
+            return 0
         deleted = 0
-        if self.has_table():
+        for start in range(0, len(sender_ids), 500):
+            chunk = sender_ids[start : start + 500]
             with self.engine.begin() as conn:
-                result = conn.execute(sa.delete(EVENTS).where(EVENTS.c.sender_id == sender_id))
-                deleted = result.rowcount or 0
-        return deleted + _run_erase_hooks([sender_id])
+                result = conn.execute(sa.delete(EVENTS).where(EVENTS.c.sender_id.in_(chunk)))
+                deleted += result.rowcount or 0
+        return deleted
+
+    def delete_events_before(self, cutoff: float) -> tuple[int, list[str]]:
+        """Delete every event older than `cutoff`; (rows deleted, senders now without events).
+
+        Retention by event age, not by last activity: a conversation that keeps going for
+        months still loses what it said more than the period ago.
+        """
+        if not self.has_table():
+            return 0, []
+        with self.engine.connect() as conn:
+            touched = [s for (s,) in conn.execute(
+                sa.select(EVENTS.c.sender_id).where(EVENTS.c.timestamp < cutoff).distinct())]
+        with self.engine.begin() as conn:
+            deleted = conn.execute(sa.delete(EVENTS).where(EVENTS.c.timestamp < cutoff)).rowcount
+        left = self.existing(touched)
+        return int(deleted or 0), sorted(set(touched) - left)
+
+    def existing(self, sender_ids: list[str]) -> set[str]:
+        """Those of `sender_ids` that still have tracker rows."""
+        if not sender_ids or not self.has_table():
+            return set()
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(sender_ids), 500):
+                chunk = sender_ids[start : start + 500]
+                found.update(s for (s,) in conn.execute(
+                    sa.select(EVENTS.c.sender_id).where(EVENTS.c.sender_id.in_(chunk)).distinct()))
+        return found
 
     def senders_inactive_since(self, cutoff: float) -> list[str]:
         if not self.has_table():
@@ -240,19 +279,11 @@ class Store:
             return [s for (s,) in conn.execute(stmt)]
 
     def delete_older_than(self, days: float, now: float | None = None) -> int:
-        """Delete conversations whose last event is older than `days`; tracker rows deleted.
-
-        A conversation is removed as a whole (never its old half only), so that a person who
-        is still talking keeps a consistent tracker.
-        """
+        """Delete conversations whose last event is older than `days`; tracker rows deleted
+        (plus registered hooks). Scheduled retention uses privacy.retention instead."""
         cutoff = (now if now is not None else time.time()) - days * 86400
         senders = self.senders_inactive_since(cutoff)
-        deleted = 0
-        for start in range(0, len(senders), 500):
-            chunk = senders[start : start + 500]
-            with self.engine.begin() as conn:
-                result = conn.execute(sa.delete(EVENTS).where(EVENTS.c.sender_id.in_(chunk)))
-                deleted += result.rowcount or 0
+        deleted = self.delete_senders(senders)
         if senders:
             _run_erase_hooks(senders)
         return deleted
@@ -271,26 +302,9 @@ class Store:
 
 
 def _run_erase_hooks(sender_ids: list[str]) -> int:
-    _load_default_hooks()
+    # Explicitly registered hooks only: this package never imports the console (the
+    # erasure service privacy/erase.py joins the two).
     return sum(hook(sender_ids) for hook in list(_ERASE_HOOKS))
-
-
-_default_hooks_loaded = False
-
-
-def _load_default_hooks() -> None:
-    # The console's clean-up is registered lazily so that a process that never imported the
-    # console (Rasa's tracker store subclass, the web server's card view) still removes the
-    # console rows on erasure.
-    global _default_hooks_loaded
-    if _default_hooks_loaded:
-        return
-    _default_hooks_loaded = True
-    try:
-        from console.erasure import erase_console_rows
-    except ImportError:  # console not installed in this deployment
-        return
-    register_erase_hook(erase_console_rows)
 
 
 _ENGINES: dict[str, Engine] = {}

@@ -32,7 +32,7 @@ PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 # Where service output goes; benchmarks set a sink that drops it, so their report stays clean.
 SINK: Optional[Callable[[str], None]] = None
 PROD_KEYS = ("PG_HOST", "PG_PORT", "PG_DB", "PG_USER", "PG_PASSWORD", "REDIS_HOST", "REDIS_PORT",
-             "REDIS_PASSWORD",
+             "REDIS_PASSWORD", "CONSOLE_RETENTION",
              "RASA_ENDPOINTS", "TF_INTRA_OP_PARALLELISM_THREADS",
              "TF_INTER_OP_PARALLELISM_THREADS", "SQL_POOL_SIZE", "SQL_MAX_OVERFLOW")
 
@@ -118,6 +118,8 @@ def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False)
         # Two Rasa processes share two cores: one TF thread pool each.
         "TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1",
         "SQL_POOL_SIZE": "10", "SQL_MAX_OVERFLOW": "10",
+        # The retention job runs as its own process here (retention_job), not in the web server.
+        "CONSOLE_RETENTION": "off",
     })
     settings = resolve(base)
     settings.update({k: base[k] for k in PROD_KEYS})
@@ -304,6 +306,15 @@ def start_all(t: Topology, with_web: bool = True) -> None:
     if with_web:
         web = web_server(t.settings)
         start_service(t, web, 60)
+        start_service(t, retention_job(t), 10)
+
+
+def retention_job(t: Topology) -> Service:
+    """Retention as its own scheduled process (privacy/retention.py), as in compose."""
+    every = t.settings.get("RETENTION_EVERY_SECONDS", "3600")
+    return Service(name="retention",
+                   argv=[sys.executable, "-m", "privacy.retention", "--every", every],
+                   env=child_env(t.settings), port=0, port_setting="", health_path="")
 
 
 def build_knowledge(t: Topology) -> None:

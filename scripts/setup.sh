@@ -23,7 +23,8 @@ fi
 lock_hash=$(hash_of requirements.lock)
 if ! stamp_ok .venv/.lock-stamp "$lock_hash"; then
   say "installing pinned Python dependencies (requirements.lock)"
-  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+  # Every line of the lock carries its hashes: a tampered or substituted file fails here.
+  .venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
   echo "$lock_hash" > .venv/.lock-stamp
   rm -f .venv/.spacy-stamp
 else
@@ -32,15 +33,25 @@ fi
 
 # 2. The spaCy model: used when it can be installed, otherwise the pipeline falls
 #    back to spacy.blank("nl") (and says so loudly at training and start-up).
+#    Never by bare name from a package index (nobody publishes it there; whoever
+#    registers the name would run code here): only a wheel from SPACY_WHEEL_DIR or
+#    spaCy's own release URL (SPACY_MODEL_URL).
+SPACY_MODEL_URL=${SPACY_MODEL_URL:-https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl}
 if ! stamp_ok .venv/.spacy-stamp "$lock_hash"; then
+  wheel=""
+  if [ -n "${SPACY_WHEEL_DIR:-}" ]; then
+    wheel=$(ls "$SPACY_WHEEL_DIR"/nl_core_news_sm-3.4*.whl 2>/dev/null | tail -1 || true)
+  fi
   if .venv/bin/python -c "import spacy,sys; sys.exit(0 if spacy.util.is_package('nl_core_news_sm') else 1)"; then
     say "spaCy model nl_core_news_sm is installed"
-  elif timeout 120 .venv/bin/pip install --quiet --disable-pip-version-check "nl_core_news_sm>=3.4,<3.5" >/dev/null 2>&1; then
-    say "installed spaCy model nl_core_news_sm"
+  elif [ -n "$wheel" ] && .venv/bin/pip install --quiet --no-deps --no-index "$wheel" >/dev/null 2>&1; then
+    say "installed spaCy model nl_core_news_sm from $wheel"
+  elif timeout 120 .venv/bin/pip install --quiet --no-deps "$SPACY_MODEL_URL" >/dev/null 2>&1; then
+    say "installed spaCy model nl_core_news_sm from spaCy's release"
   else
-    say "WARNING: spaCy model nl_core_news_sm (3.4) could not be installed (no internet or not in the"
-    say "WARNING: package index). Continuing with the blank Dutch pipeline: tokenizer only, no lemmas."
-    say "WARNING: To use it: .venv/bin/pip install <nl_core_news_sm-3.4.0 wheel or URL>, then make run."
+    say "WARNING: spaCy model nl_core_news_sm (3.4) could not be installed (no internet, or no"
+    say "WARNING: wheel in SPACY_WHEEL_DIR). Continuing with the blank Dutch pipeline: tokenizer"
+    say "WARNING: only, no lemmas. To use it: SPACY_WHEEL_DIR=<dir with the 3.4 wheel> make setup"
   fi
   echo "$lock_hash" > .venv/.spacy-stamp
 fi

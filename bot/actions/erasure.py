@@ -24,8 +24,10 @@ class ActionEraseConversation(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
+        # The `erased` payload tells the widget to clear what it keeps in the browser.
         dispatcher.utter_message(
             text="Klaar. Ik heb dit gesprek en je gegevens gewist, ook je overstapkaart. "
-                 "Wil je opnieuw beginnen? Stuur dan gewoon een bericht.")
+                 "Wil je opnieuw beginnen? Stuur dan gewoon een bericht.",
+            json_message={"type": "erased"})
         # Listen next: nothing may run after the erasure in this turn.
         return [Restarted(), FollowupAction("action_listen")]

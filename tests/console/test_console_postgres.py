@@ -19,6 +19,8 @@ from console.db import console_engine, tags
 from console.erasure import remember_database
 from console.index import ConversationIndex
 from console.queries import Filters, list_conversations
+from privacy.erase import erase_senders
+from privacy.retention import run_once as run_retention
 from testing.conversation_factory import ConversationFactory, create_tracker_db, write
 from testing.ports import free_port
 
@@ -109,8 +111,8 @@ def test_store_index_filters_and_erasure_work_on_postgresql(pg_url: str):
     with cdb.begin() as conn:
         conn.execute(sa.insert(tags).values(sender_id="pg-1", tag="x", username="u",
                                             created_at=now))
-    assert store.erase("pg-1") > 0
-    assert store.delete_older_than(90, now=now) > 0
+    assert erase_senders(["pg-1"], store).tracker_rows > 0
+    assert run_retention(90, store, now=now).events_deleted > 0
     assert [s["sender_id"] for s in store.senders()] == ["pg-2"]
     assert ids() == ["pg-2"]
     with cdb.connect() as conn:

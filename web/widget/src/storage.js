@@ -1,6 +1,7 @@
 // Per-campaign local storage, so two campaigns on one domain never mix conversations.
 const PREFIX = "techniekwidget:";
 const MAX_TRANSCRIPT = 300;
+const MAX_SESSIONS = 10;
 const MAX_AGE_MS = 90 * 24 * 3600 * 1000;
 
 function safeGet(key) {
@@ -39,8 +40,25 @@ export class Store {
 
   get sessionId() { return safeGet(this.key("session")); }
   set sessionId(value) {
-    if (value) safeSet(this.key("session"), value); else safeRemove(this.key("session"));
+    if (value) {
+      safeSet(this.key("session"), value);
+      // Every id this browser used, so that an erasure also reaches conversations that
+      // "Opnieuw beginnen" left behind (sent as metadata previous_sender_ids).
+      const known = this.knownSessions.filter((id) => id !== value);
+      known.push(value);
+      safeSet(this.key("sessions"), JSON.stringify(known.slice(-MAX_SESSIONS)));
+    } else {
+      safeRemove(this.key("session"));
+    }
     this.touch();
+  }
+  get knownSessions() {
+    try {
+      const ids = JSON.parse(safeGet(this.key("sessions")) || "[]");
+      return Array.isArray(ids) ? ids.filter((id) => typeof id === "string") : [];
+    } catch (e) {
+      return [];
+    }
   }
 
   get transcript() {
@@ -76,5 +94,11 @@ export class Store {
     safeRemove(this.key("transcript"));
     safeRemove(this.key("updated"));
     if (!keepConsent) safeRemove(this.key("consent"));
+  }
+
+  // After an erasure: nothing of the conversation stays in this browser.
+  clearAll() {
+    this.clear(false);
+    safeRemove(this.key("sessions"));
   }
 }

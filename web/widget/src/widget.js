@@ -231,6 +231,8 @@ export class Widget {
     if (o.sector) meta.sector = o.sector;
     if (o.region) meta.region = o.region;
     if (this.store.consentChoice) meta.consent = this.store.consentChoice;
+    const earlier = this.store.knownSessions.filter((id) => id !== this.store.sessionId);
+    if (earlier.length) meta.previous_sender_ids = earlier.slice(-9).join(",");
     return meta;
   }
 
@@ -281,6 +283,10 @@ export class Widget {
     if (!this.firstBotAt) this.firstBotAt = performance.now();
     this.hideTyping();
     if (receiveHandover(this, message)) return; // an adviser's message (adviser.js)
+    if (message.custom && message.custom.type === "erased") {
+      this.erased(message.text);
+      return;
+    }
     const entries = [];
     if (typeof message.text === "string" && message.text.trim()) {
       const buttons = (message.quick_replies || message.buttons || [])
@@ -351,6 +357,24 @@ export class Widget {
     }
     if (this.turn.first && !this.turn.first.isConnected) this.turn.first = null;
     this.store.markReplaced(removed.length);
+  }
+
+  // The assistant erased the conversation: clear this browser too, then start afresh
+  // with the privacy question. The confirmation is shown but not stored.
+  erased(text) {
+    this.store.clearAll();
+    if (this.connection) {
+      this.connection.close();
+      this.connection = null;
+    }
+    this.initSent = false;
+    this.log.textContent = "";
+    if (typeof text === "string" && text.trim()) {
+      const bubble = h("div", { class: "msg bot" }, [h("span", { class: "sr", text: T.bot + " " })]);
+      bubble.appendChild(formatText(text));
+      this.log.appendChild(bubble);
+    }
+    this.showConsent(false);
   }
 
   // ---------- rendering ----------
