@@ -57,8 +57,9 @@ def action_server(settings: Mapping[str, str]) -> Service:
     port = int(settings["ACTION_PORT"])
     return Service(
         name="actions",
-        argv=[str(BIN / "rasa"), "run", "actions", "--actions", "bot.actions",
-              "--port", str(port)],
+        # rasa-sdk's server plus /metrics (observability/action_server.py).
+        argv=[str(BIN / "python"), "-m", "observability.action_server",
+              "--actions", "bot.actions", "--port", str(port)],
         env=env, port=port, port_setting="ACTION_PORT", health_path="/health",
     )
 

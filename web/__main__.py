@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-
 from aiohttp import web
 
+from observability.logs import configure
 from runner.startup_checks import check_or_exit
 from settings.sections import WebSettings
 from web.app import create_app
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure("web")  # LOG_FORMAT=json for one JSON object per line
     check_or_exit("web")  # exits naming the setting when exposed with development secrets
     settings = WebSettings.from_env()
     # No access log: URLs of route cards are private links.

@@ -6,6 +6,7 @@ import logging
 
 from aiohttp import web
 
+from observability import metrics
 from settings.sections import WebSettings
 from web import pages, routecard_views
 from web.security import security_headers
@@ -33,4 +34,5 @@ def create_app(settings: WebSettings) -> web.Application:
     pages.setup_routes(app)
     routecard_views.setup_routes(app)
     _mount_console(app)
+    metrics.setup_web(app)  # /metrics (Prometheus) and a request counter per route
     return app

@@ -5,8 +5,11 @@ The rasa-webchat test page is mounted only by the test app (testing/web_test_app
 
 from __future__ import annotations
 
+import asyncio
+
 from aiohttp import web
 
+from observability import health
 from settings.sections import WebSettings
 from web.campaigns import CAMPAIGNS, DEMO, Campaign
 from web.security import cors_headers, page_csp
@@ -69,8 +72,13 @@ async def widget_config(request: web.Request) -> web.Response:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok",
-                              "widget_built": _settings(request).widget_bundle.is_file()})
+    # Every database this server reads; a missing SQLite file only means "no data yet".
+    databases = await asyncio.get_running_loop().run_in_executor(None, health.check_all)
+    healthy = all(state in ("ok", "not created yet") for state in databases.values())
+    return web.json_response({"status": "ok" if healthy else "unavailable",
+                              "databases": databases,
+                              "widget_built": _settings(request).widget_bundle.is_file()},
+                             status=200 if healthy else 503)
 
 
 async def favicon(request: web.Request) -> web.Response:

@@ -48,6 +48,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.limits import SocketLimits
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_MESSAGE_LENGTH = 2000
@@ -263,6 +265,7 @@ class WidgetSocketIOInput(SocketIOInput):
         )
         self.allowed_origins = parse_allowed_origins(allowed_origins)
         self.max_message_length = max_message_length
+        self.limits = SocketLimits.from_env()  # token bucket per socket, turns per session
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         if self.sio is None:
@@ -309,6 +312,7 @@ class WidgetSocketIOInput(SocketIOInput):
 
         @sio.on("disconnect", namespace=namespace)
         async def disconnect(sid: str) -> None:
+            self.limits.forget_socket(sid)
             logger.debug("Socket.IO client disconnected.")
 
         @sio.on("session_request", namespace=namespace)
@@ -359,6 +363,12 @@ class WidgetSocketIOInput(SocketIOInput):
             else:
                 sender_id = sid
             text = truncate_text(data.get("message", ""), self.max_message_length)
+            allowed, reply = self.limits.check(sid, sender_id, text)
+            if not allowed:
+                if reply:
+                    await sio.emit(self.bot_message_evt, {"text": reply}, room=sid,
+                                   namespace=namespace)
+                return
             message = UserMessage(
                 text,
                 WidgetSocketIOOutput(sio, self.bot_message_evt),

@@ -1,0 +1,1 @@
+"""Metrics (Prometheus), health checks and optional JSON logs for the services."""
