@@ -14,7 +14,7 @@ import threading
 
 import yaml
 
-from runner.settings import REPO_ROOT
+from settings import REPO_ROOT
 from testing.ports import free_port
 
 DEPLOY = REPO_ROOT / "deploy"
@@ -200,3 +200,25 @@ def test_container_healthcheck_script():
     finally:
         server.shutdown()
     assert (ok.returncode, sick.returncode, down.returncode) == (0, 1, 1)
+
+
+def test_operations_doc_audit_table_follows_the_lock():
+    from scripts.audit_table import table
+
+    doc = (REPO_ROOT / "docs" / "operations.md").read_text()
+    inside = doc.split("<!-- AUDIT -->\n", 1)[1].split("\n<!-- /AUDIT -->", 1)[0]
+    assert inside.strip() == table().strip(), "run: python scripts/audit_table.py"
+    for topic in ("HSTS", "X-Forwarded-For", "Restricting `/console`", "create-user",
+                  "pg_dumpall", "Upgrades"):
+        assert topic in doc, topic
+
+
+def test_locks_carry_hashes_for_every_package():
+    for name in ("requirements.lock", "requirements-runtime.lock"):
+        text = (REPO_ROOT / name).read_text()
+        hashes = r"((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)"
+        pins = re.findall(r"^([A-Za-z0-9_.-]+)==\S+ \\\n" + hashes, text, re.M)
+        entries = re.findall(r"^[A-Za-z0-9_.-]+==", text, re.M)
+        assert entries and len(pins) == len(entries), name
+    setup = (REPO_ROOT / "scripts" / "setup.sh").read_text()
+    assert "--require-hashes -r requirements.lock" in setup

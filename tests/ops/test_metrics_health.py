@@ -14,7 +14,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from runner import process as proc
 from runner.services import web_server as web_service
-from runner.settings import REPO_ROOT, resolve
+from settings import REPO_ROOT, resolve
 from testing.ports import free_port
 
 

@@ -23,7 +23,7 @@ from console.erasure import forget_databases
 from console.index import ConversationIndex
 from privacy.erase import erase_senders, erase_senders_locked, related_sender_ids
 from privacy.retention import run_once
-from runner.settings import REPO_ROOT
+from settings import REPO_ROOT
 from testing.ports import free_port
 from tests.console.factory import ConversationFactory, create_tracker_db, write
 

@@ -10,7 +10,7 @@ import time
 
 from runner import process as proc
 from runner.services import action_server
-from runner.settings import REPO_ROOT, resolve
+from settings import REPO_ROOT, resolve
 from testing.ports import free_port
 
 

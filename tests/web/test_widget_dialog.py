@@ -76,7 +76,7 @@ def _tab_through(page: Page, presses: int, key: str = "Tab") -> list[dict[str, s
 
 
 def _consent(page: Page) -> None:
-    page.get_by_role("button", name="Akkoord, start het gesprek").click()
+    page.get_by_role("button", name="Ja, dat mag").click()
     expect(page.locator(".msg.bot").first).to_be_visible(timeout=20000)
 
 
@@ -121,12 +121,12 @@ def test_tab_stays_in_the_panel_and_escape_returns_to_the_launcher(
         page.keyboard.press("Enter")
         # THEN the dialog is modal and the consent button has the focus
         expect(page.get_by_role("dialog")).to_have_attribute("aria-modal", "true")
-        assert _focused(page)["text"] == "Akkoord, start het gesprek"
+        assert _focused(page)["text"] == "Ja, dat mag"
         # WHEN they press Tab many times (more than there are controls) THEN focus never
         # leaves the panel, and it comes round to the consent button again
         seen = _tab_through(page, 8)
         assert all(f["inPanel"] for f in seen), seen
-        assert any(f["text"] == "Akkoord, start het gesprek" for f in seen)
+        assert any(f["text"] == "Ja, dat mag" for f in seen)
         # AND Shift+Tab also stays inside
         assert all(f["inPanel"] for f in _tab_through(page, 8, "Shift+Tab"))
         # WHEN Escape is pressed before consent THEN the panel closes, the launcher has focus
@@ -135,7 +135,7 @@ def test_tab_stays_in_the_panel_and_escape_returns_to_the_launcher(
         assert "launcher" in _focused(page)["cls"]
         # WHEN it is opened again THEN focus is on the consent button, not on the page
         page.keyboard.press("Enter")
-        assert _focused(page)["text"] == "Akkoord, start het gesprek"
+        assert _focused(page)["text"] == "Ja, dat mag"
         # WHEN they agree and a conversation starts
         page.keyboard.press("Enter")
         expect(page.locator(".msg.bot").first).to_be_visible(timeout=20000)
