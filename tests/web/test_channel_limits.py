@@ -13,7 +13,7 @@ import pytest
 
 from bot.channels.limits import SLOW_DOWN, TOO_LONG
 from runner import process as proc
-from runner.settings import REPO_ROOT
+from settings import REPO_ROOT
 from testing.ports import free_port
 from tests.web.conftest import _wait_http
 from tests.web.support import ECHO_ALLOWED_ORIGIN, SocketClient
