@@ -33,7 +33,7 @@ def guarded_rasa(tmp_path_factory: pytest.TempPathFactory, trained_model: Path) 
         for service in services:
             running.append(proc.start(service, lambda line: log.write(line + "\n")))
         for service, process in zip(services, running, strict=True):
-            proc.wait_healthy(service, process, 300)
+            proc.wait_healthy(service, process, 540)  # under pytest's 600 s per-test timeout
         yield f"http://127.0.0.1:{settings['RASA_PORT']}"
     finally:
         proc.stop(running)
