@@ -21,6 +21,7 @@ from pathlib import Path
 from string import Template
 from typing import Callable, Dict, List, Mapping, Optional
 
+from runner import pg_roles
 from runner import process as proc
 from runner.model import ensure_model
 from runner.services import Service, action_server, rasa_server, web_server
@@ -70,6 +71,7 @@ class Topology:
     public_lb_port: int
     pg_port: int
     redis_port: int
+    pg_passwords: Dict[str, str] = field(default_factory=dict)
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
     services: Dict[str, Service] = field(default_factory=dict)
 
@@ -84,7 +86,8 @@ class Topology:
 
     @property
     def pg_url(self) -> str:
-        return f"postgresql://rasa:rasa@127.0.0.1:{self.pg_port}/rasa"
+        # The console's role: reads (and may delete) the tracker store, like the web server.
+        return self.settings["TRACKER_STORE_URL"]
 
 
 def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False) -> Topology:
@@ -100,19 +103,18 @@ def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False)
     rasa_ports = [port(5006 + i) for i in range(n_rasa)]
     action_ports = [port(5056 + i) for i in range(n_actions)]
     data_dir = Path(base.get("DATA_DIR") or REPO_ROOT / "var" / "prod")
-    pg_db = f"postgresql://rasa:rasa@127.0.0.1:{pg_port}"
+    pw = pg_roles.passwords(base)
     base.update({
         "DATA_DIR": str(data_dir),
+        # Rasa's tracker store as the owner of its database; everyone else by role.
         "PG_HOST": "127.0.0.1", "PG_PORT": str(pg_port), "PG_DB": "rasa",
-        "PG_USER": "rasa", "PG_PASSWORD": base.get("PG_PASSWORD", "rasa"),
+        "PG_USER": "tracker", "PG_PASSWORD": pw["tracker"],
+        **{k: v for k, v in pg_roles.urls(pg_port, pw).items() if k != "KB_BUILD_DATABASE_URL"},
         "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_port),
         # Redis always wants a password, also on loopback (endpoints.prod.yml).
         "REDIS_PASSWORD": base.get("REDIS_PASSWORD") or secrets.token_urlsafe(24),
         "RASA_ENDPOINTS": "deploy/endpoints.prod.yml",
         "ACTION_SERVER_URL": f"http://127.0.0.1:{actions_lb_port}/webhook",
-        "TRACKER_STORE_URL": f"{pg_db}/rasa",
-        "DATABASE_URL": f"{pg_db}/knowledge",
-        "CONSOLE_DATABASE_URL": f"{pg_db}/console",
         "RASA_PUBLIC_URL": base.get("RASA_PUBLIC_URL") or f"http://localhost:{public_lb_port}",
         "RASA_URL": f"http://127.0.0.1:{lb_port}",
         # Two Rasa processes share two cores: one TF thread pool each.
@@ -127,7 +129,7 @@ def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False)
     return Topology(settings=settings, run_dir=data_dir / "run", rasa_ports=rasa_ports,
                     action_ports=action_ports, lb_port=lb_port,
                     actions_lb_port=actions_lb_port, public_lb_port=public_lb_port,
-                    pg_port=pg_port, redis_port=redis_port)
+                    pg_port=pg_port, redis_port=redis_port, pg_passwords=pw)
 
 
 def start_postgres(t: Topology) -> None:
@@ -145,9 +147,15 @@ def start_postgres(t: Topology) -> None:
         if os.geteuid() == 0:
             owner = pwd.getpwnam("postgres")
             os.chown(pgdata, owner.pw_uid, owner.pw_gid)
-        subprocess.run(_as_postgres([str(pg / "initdb"), "-D", str(pgdata), "-A", "trust",
-                                     "-U", "postgres", "--no-sync"]),
-                       check=True, capture_output=True)
+        # scram-sha-256 passwords, never `trust` (the admin password comes from a file).
+        pwfile = pg_roles.write_pwfile(pgdata.parent / "initdb-pw", t.pg_passwords)
+        try:
+            subprocess.run(_as_postgres([str(pg / "initdb"), "-D", str(pgdata), "-A",
+                                         "scram-sha-256", "--pwfile", str(pwfile),
+                                         "-U", "postgres", "--no-sync"]),
+                           check=True, capture_output=True)
+        finally:
+            pwfile.unlink()
     service = Service(
         name="postgres",
         argv=_as_postgres([str(pg / "postgres"), "-D", str(pgdata), "-p", str(t.pg_port),
@@ -159,16 +167,7 @@ def start_postgres(t: Topology) -> None:
     _wait_pg(t, pg)
     psql = [str(pg / "psql"), "-h", "127.0.0.1", "-p", str(t.pg_port), "-U", "postgres",
             "-v", "ON_ERROR_STOP=1", "-qtA"]
-    exists = subprocess.run([*psql, "-c", "select 1 from pg_roles where rolname='rasa'"],
-                            capture_output=True, text=True, check=True).stdout.strip()
-    if not exists:
-        subprocess.run([*psql, "-c", f"create role rasa login password "
-                                     f"'{t.settings['PG_PASSWORD']}'"], check=True)
-    for db in ("rasa", "knowledge", "console"):
-        have = subprocess.run([*psql, "-c", f"select 1 from pg_database where datname='{db}'"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-        if not have:
-            subprocess.run([*psql, "-c", f"create database {db} owner rasa"], check=True)
+    pg_roles.ensure_roles(psql, t.pg_port, t.pg_passwords)
 
 
 def _allow_traverse(path: Path) -> None:
@@ -318,8 +317,11 @@ def retention_job(t: Topology) -> Service:
 
 
 def build_knowledge(t: Topology) -> None:
-    subprocess.run([sys.executable, "-m", "knowledge", "build"], cwd=REPO_ROOT,
-                   env=child_env(t.settings), check=True)
+    # Only the build writes the knowledge base (as its owner); the services read it.
+    owner = pg_roles.urls(t.pg_port, t.pg_passwords)["KB_BUILD_DATABASE_URL"]
+    env = {**child_env(t.settings), "DATABASE_URL": owner}
+    subprocess.run([sys.executable, "-m", "knowledge", "build"], cwd=REPO_ROOT, env=env,
+                   check=True)
 
 
 def stop_all(t: Topology) -> None:
