@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -20,7 +21,7 @@ START_TIMEOUT = 240.0
 def main() -> int:
     settings = resolve()
     try:
-        check(settings)  # before training: an unsafe exposed start stops at once
+        check({**os.environ, **settings})  # before training: an unsafe exposed start stops at once
     except UnsafeSettings as refused:
         proc.eprint(str(refused.args[0]))
         return 2

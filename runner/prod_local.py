@@ -334,7 +334,8 @@ def stop_all(t: Topology) -> None:
 def main() -> int:
     t = plan()
     try:
-        check(t.settings)  # an exposed topology never starts with development secrets
+        # An exposed topology never starts with development secrets.
+        check({**os.environ, **t.settings})
     except UnsafeSettings as refused:
         proc.eprint(str(refused.args[0]))
         return 2

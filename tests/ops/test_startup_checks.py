@@ -111,3 +111,15 @@ def test_telegram_bridge_refuses_exposed_start_without_internal_secret():
         [sys.executable, "-m", "telegram_bridge"],
         _env(BIND_HOST="0.0.0.0", TELEGRAM_BOT_TOKEN="123:abc", PYTHONPATH=str(REPO_ROOT)))
     assert code == 2 and "INTERNAL_API_SECRET" in output
+
+
+def test_runner_accepts_an_exposed_start_with_every_secret_set():
+    # The runner hands the whole environment to the check (INTERNAL_API_SECRET is not one
+    # of the resolved settings). With every secret set it passes the check and goes on;
+    # a missing training config then stops it right there, before anything heavy.
+    code, output = _run_until_exit(
+        [sys.executable, "-m", "runner"],
+        _env(BIND_HOST="0.0.0.0", PYTHONPATH=str(REPO_ROOT), RASA_CONFIG="no-such-config.yml",
+             **SAFE))
+    assert "refusing to start" not in output
+    assert code != 0 and "no-such-config.yml" in output
