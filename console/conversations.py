@@ -98,13 +98,13 @@ def transcript(console: Console, sender_id: str) -> dict[str, Any] | None:
 async def api_conversation(request: web.Request) -> web.Response:
     console = ctx(request)
     sender_id = sender(request)
+    data = transcript(console, sender_id)
+    if data is None:
+        return web.json_response({"error": "not found"}, status=404)
     await refresh(console, request)
     row = index_row(console.engine, sender_id)
     if not _may_open(request, sender_id, row):
         return web.json_response({"error": "no consent to read this conversation"}, status=403)
-    data = transcript(console, sender_id)
-    if data is None:
-        return web.json_response({"error": "not found"}, status=404)
     record(request, "api_view", sender_id)
     return web.json_response({
         "adviser_consent": row["adviser_consent"] if row else None,
@@ -118,13 +118,13 @@ async def api_conversation(request: web.Request) -> web.Response:
 async def conversation_page(request: web.Request) -> web.Response:
     console = ctx(request)
     sender_id = sender(request)
+    data = transcript(console, sender_id)
+    if data is None:
+        return page(request, "error.html", status=404, message="Dit gesprek bestaat niet (meer).")
     await refresh(console, request)
     row = index_row(console.engine, sender_id)
     if not _may_open(request, sender_id, row):
         return page(request, "error.html", status=403, message=NO_CONSENT)
-    data = transcript(console, sender_id)
-    if data is None:
-        return page(request, "error.html", status=404, message="Dit gesprek bestaat niet (meer).")
     record(request, "view", sender_id)
     return page(request, "conversation.html", sender_id=sender_id, t=data,
                 row=row, consent_label=scope.label(row),
