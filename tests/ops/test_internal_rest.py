@@ -31,7 +31,7 @@ def guarded_rasa(tmp_path_factory: pytest.TempPathFactory, trained_model: Path) 
     running: list[subprocess.Popen] = []
     try:
         for service in services:
-            running.append(proc.start(service, lambda line: log.write(line + "\n")))
+            running.append(proc.start(service, lambda line: (log.write(line + "\n"), log.flush())))
         for service, process in zip(services, running, strict=True):
             proc.wait_healthy(service, process, 540)  # under pytest's 600 s per-test timeout
         yield f"http://127.0.0.1:{settings['RASA_PORT']}"
