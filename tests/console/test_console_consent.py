@@ -11,8 +11,8 @@ import time
 import sqlalchemy as sa
 
 from console.db import audit
+from testing.conversation_factory import ConversationFactory, create_tracker_db, write
 from tests.console.conftest import ADMIN, ADVISER, ConsoleServer
-from tests.console.factory import ConversationFactory, create_tracker_db, write
 
 CAMPAIGN = "prive-2026"
 SECRET_TEXT = "mijn geheime overstapvraag"

@@ -24,8 +24,8 @@ from console.index import ConversationIndex
 from privacy.erase import erase_senders, erase_senders_locked, related_sender_ids
 from privacy.retention import run_once
 from settings import REPO_ROOT
+from testing.conversation_factory import ConversationFactory, create_tracker_db, write
 from testing.ports import free_port
-from tests.console.factory import ConversationFactory, create_tracker_db, write
 
 NOW = 1_790_000_000.0
 DAY = 86400.0
