@@ -67,7 +67,7 @@ def main() -> None:
                                                      headless=True, args=CHROMIUM_ARGS)
                 context = browser.new_context()
                 context.add_init_script(
-                    f"localStorage.setItem('techniekwidget:{CAMPAIGN}:consent', '2026-01-01');")
+                    f"localStorage.setItem('techniekwidget:{CAMPAIGN}:consent', 'ja');")
                 page = context.new_page()
                 page.goto(url)
                 page.wait_for_function(
