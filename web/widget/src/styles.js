@@ -61,7 +61,8 @@ button, input { font: inherit; }
 .card .checked, .card .note { color: #4a4f55; font-size: 13px; }
 .card .note { margin: 6px 0 0; }
 .reasons { margin: 2px 0 0; padding-left: 18px; font-size: 14px; }
-.profile { margin: 0; } .profile div { display: flex; gap: 8px; } .profile dt { font-weight: 600; min-width: 45%; }
+.profile { margin: 0; } .profile div { display: grid; grid-template-columns: minmax(0, 45%) minmax(0, 1fr); gap: 8px; }
+.profile dt { font-weight: 600; }
 .profile dd { margin: 0; }
 .contact p { margin: 2px 0; }
 .typing { min-height: 24px; padding: 0 14px; font-size: 14px; color: #4a4f55; background: #f4f6f8; }
