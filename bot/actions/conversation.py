@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, Restarted, UserUtteranceReverted
+from rasa_sdk.events import (
+    EventType,
+    FollowupAction,
+    Restarted,
+    SlotSet,
+    UserUtteranceReverted,
+)
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from bot.actions import language, replies
+from bot.actions.extraction import Turn, bare_place
+from bot.actions.profile_form import acknowledge
 
 FALLBACK = {"type": "fallback"}
 
@@ -35,7 +45,10 @@ class ActionDefaultFallback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(
-            text="Sorry, dat begreep ik niet. Probeer het in een korte zin, of kies een knop.",
+            text=replies.fresh(
+                tracker,
+                "Sorry, dat begreep ik niet. Probeer het in een korte zin, of kies een knop.",
+                "Dat begreep ik weer niet. Kies een knop hieronder, dan help ik je verder."),
             buttons=[{"title": "Welk beroep past bij mij?", "payload": "/start_profile"},
                      {"title": "Ik wil een adviseur spreken", "payload": "/request_human"}],
             json_message=FALLBACK)
@@ -43,32 +56,56 @@ class ActionDefaultFallback(Action):
         return [UserUtteranceReverted()]
 
 
-def _place_updated_this_turn(tracker: Tracker) -> bool:
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "slot" and event.get("name") in ("region", "municipality"):
-            return True
-    return False
+class ActionOtherLanguage(Action):
+    """A message in English (or another language we can detect): a short reply in that
+    language with an adviser button, then the conversation goes on in simple Dutch."""
+
+    def name(self) -> Text:
+        return "action_other_language"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        text = (tracker.latest_message or {}).get("text") or ""
+        lang = language.detect(text)
+        language.say_in(dispatcher, tracker, "en" if lang == "nl" else lang)
+        if not tracker.active_loop_name and not tracker.get_slot("recommended_professions"):
+            return [FollowupAction("profile_form")]
+        return []
 
 
 class ActionNluFallback(Action):
     """Low NLU confidence outside the form. A bare town ("Deventer") is a correction of
-    the place: action_validate_slot_mappings already stored it and said so."""
+    the place; another language gets a short reply in that language."""
 
     def name(self) -> Text:
         return "action_nlu_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        if _place_updated_this_turn(tracker):
+        text = (tracker.latest_message or {}).get("text") or ""
+        place = bare_place(Turn(text, "nlu_fallback", [], None, dict(tracker.slots)))
+        changed = {k: v for k, v in place.items() if tracker.get_slot(k) != v}
+        if place:
+            if changed:
+                acknowledge(dispatcher, dict(tracker.slots), changed, None)
             if tracker.get_slot("recommended_professions"):
                 dispatcher.utter_message(
                     text="Wil je de beroepen opnieuw zien met je nieuwe woonplaats?",
                     buttons=[{"title": "Ja, laat zien", "payload": "/other_profession"}])
+            return [SlotSet(k, v) for k, v in place.items()]
+        lang = language.detect(text)
+        if lang != "nl":
+            language.say_in(dispatcher, tracker, lang)
             return []
         dispatcher.utter_message(
-            text="Sorry, dat begreep ik niet goed. Kun je het anders zeggen? Je kunt "
-                 "bijvoorbeeld typen: 'Ik wil weten welk technisch beroep bij mij past' of "
-                 "'Wat verdient een monteur?'", json_message=FALLBACK)
+            text=replies.fresh(
+                tracker,
+                "Sorry, dat begreep ik niet goed. Kun je het anders zeggen? Je kunt "
+                "bijvoorbeeld typen: 'Ik wil weten welk technisch beroep bij mij past' of "
+                "'Wat verdient een monteur?'",
+                "Dat begreep ik nog steeds niet. Kies een knop, of vraag een adviseur.",
+            ),
+            buttons=[{"title": "Welk beroep past bij mij?", "payload": "/start_profile"},
+                     replies.HUMAN_BUTTON],
+            json_message=FALLBACK)
         return []

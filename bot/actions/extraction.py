@@ -12,29 +12,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from bot.actions import kb
-
-SECTORS = frozenset({
-    "horeca", "retail", "logistiek_transport", "zorg_welzijn", "onderwijs_kinderopvang",
-    "kantoor_administratie", "klantenservice", "schoonmaak_facilitair", "beveiliging",
-    "defensie", "agrarisch_groen", "bouw", "industrie_productie", "techniek_installatie",
-    "ict", "financiele_dienstverlening", "cultuur_sport_recreatie", "overheid", "overig",
-})
-WORK_STATUSES = frozenset({
-    "werkend", "ww", "bijstand", "zzp", "student", "werkzoekend_zonder_uitkering", "anders",
-})
-INTERESTS = (
-    "met_handen", "sleutelen", "elektra", "computers", "puzzelen", "precisie", "buiten",
-    "bouwen", "ontwerpen", "mensen", "duurzaamheid", "voertuigen", "machines", "voeding",
-    "zorg", "onderweg",
+from bot.actions.findings import (
+    EXTRACTOR,
+    INTEREST_WORDS,
+    SECTOR_WORDS,
+    SURE,
+    Findings,
+    first_match,
 )
-PROVINCES = frozenset({
-    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
-    "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
-})
-EDUCATION_LEVELS = frozenset({
-    "geen", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo", "wo",
-})
+from contract import values
+
+SECTORS = frozenset(values.SECTORS)
+WORK_STATUSES = frozenset(values.WORK_STATUSES)
+INTERESTS = values.INTERESTS
+PROVINCES = frozenset(values.PROVINCES)
+EDUCATION_LEVELS = frozenset(values.EDUCATION_LEVELS)
 
 # Intents that ask something or change the subject: their messages never fill a slot,
 # so "wat verdient een lasser?" while the form asks for the job is not read as "lasser".
@@ -60,7 +52,9 @@ _EXPLICIT_JOB = re.compile(
     r"\b(ik\s+ben\s+(nu\s+)?(een\s+)?(?!op\s+zoek|toe\s+aan|benieuwd|op\b)\w+|"
     r"ik\s+was\s+\w+|werk(?:te)?\s+als|mijn\s+(?:werk|baan|beroep|functie)\s+is)\b", re.I)
 # "ja" in a correction ("nee, ik woon in Deventer") answers nothing; a reason after it does.
-_CORRECTION_CUE = re.compile(r"\b(nee|eigenlijk|bedoel|toch|verkeerd|klopt\s+niet)\b", re.I)
+_CORRECTION_CUE = re.compile(
+    r"\b(nee|eigenlijk|bedoel|toch|verkeerd|klopt\s+niet|verhuisd|verhuizen|verhuis|"
+    r"inmiddels|tegenwoordig|woon\s+nu|nu\s+in|niet\s+meer|sorry)\b", re.I)
 # Statuses, not jobs: they answer the work-status question and never replace a real job.
 _STATUS_JOBS = frozenset({"huisvrouw/huisman", "huisvrouw", "huisman", "student", "werkloze",
                           "mantelzorger", "vrijwilliger", "gepensioneerde"})
@@ -73,19 +67,12 @@ _EDU_CUE = re.compile(
 _INTEREST_CUE = re.compile(
     r"\b(graag|leuk|interesse|hou\w*\s+van|houd\s+van|vind\s+ik|lijkt\s+me|liefst|"
     r"hobby|passie|trekt|bedoel)\b", re.I)
-_SECTOR_CUE = re.compile(r"\b(in\s+de|sector|branche|bij\s+de)\b", re.I)
+_SECTOR_CUE = re.compile(r"\b(in\s+de|sector|branche|bij\s+de|werk\w*\s+(?:in|bij|op))\b", re.I)
 _NO_WORK = re.compile(
     r"\b(ik\s+werk\s+(nu\s+)?niet|geen\s+(werk|baan)|werkloos|nooit\s+gewerkt|"
     r"nog\s+nooit\s+gewerkt|zonder\s+werk|thuis\s*zittend|huisvrouw|huisman)\b", re.I)
 _DONT_KNOW = re.compile(r"\b(weet\s+(ik\s+)?niet|geen\s+idee|geen\s+flauw|geen\s+benul|"
                         r"snap\s+ik\s+niet|weetniet|idk)\b", re.I)
-_WANT_INCOME = re.compile(
-    r"\b(moet|wil|wel)\b.{0,30}\b(verdienen|inkomen|salaris|loon|geld)\b|"
-    r"\b(blijven\s+verdienen|inkomen\s+houden|loon\s+nodig|salaris\s+nodig|"
-    r"geld\s+nodig)\b", re.I)
-_NO_INCOME_NEEDED = re.compile(
-    r"\b(hoeft\s+niet|niet\s+nodig|geen\s+inkomen\s+nodig|zonder\s+(salaris|loon|inkomen)|"
-    r"kan\s+(ook\s+)?zonder)\b", re.I)
 _YES = re.compile(r"^\s*(ja+|jazeker|zeker|yes|jep|jup|klopt|graag|ok[eé]?|prima|"
                   r"natuurlijk|tuurlijk|liefst\s+wel|wel)\b", re.I)
 _NO = re.compile(r"^\s*(nee+|neen|nope|niet|liever\s+niet|no)\b", re.I)
@@ -115,6 +102,8 @@ class Extraction:
     updates: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     dont_know: bool = False
+    # A low-confidence place to confirm with the person ({"municipality", "province"}).
+    guess_place: Optional[dict[str, Any]] = None
 
 
 def clean_text(text: str) -> str:
@@ -218,15 +207,17 @@ def extract(turn: Turn) -> Extraction:
     upd = result.updates
     _from_entities(turn, upd)
     if text and not _is_payload(text):
-        _read_job(text, asked, upd, turn.slots)
-        _read_place(text, asked, upd)
-        _read_education(text, asked, upd)
-        _read_work_status(text, asked, upd)
-        _read_interests(text, asked, upd)
-        _read_sector(text, asked, upd)
-        _read_income(text, turn.intent, asked, upd)
+        find = Findings(text, turn.entities)
+        _read_job(text, asked, upd, turn.slots, find)
+        _read_place(text, asked, upd, find, turn.slots)
+        _read_education(text, asked, upd, find)
+        _read_work_status(text, asked, upd, find)
+        _read_interests(text, asked, upd, find)
+        _read_sector(text, asked, upd, find)
+        _read_income(text, turn.intent, asked, upd, find)
     elif asked == "learn_while_earning" and turn.intent in ("affirm", "deny"):
         upd.setdefault("learn_while_earning", turn.intent == "affirm")
+    result.guess_place = upd.pop(GUESS, None)
     _handle_dont_know(text, turn, result)
     if (asked == "current_job" and "current_job" not in upd and not result.dont_know
             and turn.intent in ("inform", "nlu_fallback", "choose_profession", None)
@@ -238,9 +229,14 @@ def extract(turn: Turn) -> Extraction:
     return result
 
 
+# Key under which _read_place hands a guessed place to extract (never a slot).
+GUESS = "_guess_place"
+
+
 def _from_entities(turn: Turn, upd: dict[str, Any]) -> None:
-    """Button payloads (`/inform{"work_status":"ww"}`) and DIET entities."""
-    ents = turn.entities
+    """Button payloads (`/inform{"work_status":"ww"}`) and DIET entities. The knowledge
+    component's entities are read with their context rules by the _read_* functions."""
+    ents = [e for e in turn.entities if e.get("extractor") != EXTRACTOR]
     for value in _entity_values(ents, "work_status"):
         if value in WORK_STATUSES:
             upd["work_status"] = value
@@ -275,52 +271,65 @@ def _education_context(turn: Turn) -> bool:
     text = clean_text(turn.text)
     if _is_payload(text) or turn.requested_slot == "education_level":
         return True
-    return kb.recognise_education(text) is not None
+    return Findings(text, turn.entities).education() is not None
 
 
 def _read_job(text: str, asked: Optional[str], upd: dict[str, Any],
-              slots: Optional[dict[str, Any]] = None) -> None:
+              slots: Optional[dict[str, Any]] = None, find: Optional[Findings] = None) -> None:
     slots = slots or {}
     if is_start_request(text):
         return
     # Answering another question ("ik ben nu huisvrouw" to the work-status question) does
     # not replace a job already given, unless the person clearly corrects it.
-    keep_job = (asked not in ("current_job", None) and _has_real_job(slots)
-                and not _CORRECTION_CUE.search(text))
+    correction = bool(_CORRECTION_CUE.search(text))
+    keep_job = asked not in ("current_job", None) and _has_real_job(slots) and not correction
     if _NO_WORK.search(text) and asked in ("current_job", None):
         upd["current_job"] = NO_JOB_VALUE
         upd["current_job_esco"] = None
         return
     if keep_job or (asked != "current_job" and not _JOB_CUE.search(text)):
         return
-    job = kb.recognise_job(text)
+    job = (find or Findings(text)).job()
     if not job or not job.get("label"):
         return
     if asked not in ("current_job", None) and str(job["label"]) in _STATUS_JOBS \
             and slots.get("current_job"):
         return
+    if float(job.get("confidence") or 0) < SURE and _has_real_job(slots) and not correction:
+        return  # a guess never replaces a job the person already gave
     upd["current_job"] = clean_text(str(job["label"]))[:MAX_FREE_TEXT]
     upd["current_job_esco"] = job.get("esco_uri") or None
     if job.get("sector") in SECTORS and "current_sector" not in upd:
         upd["current_sector"] = job["sector"]
 
 
-def _read_place(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+def _read_place(text: str, asked: Optional[str], upd: dict[str, Any],
+                find: Optional[Findings] = None, slots: Optional[dict[str, Any]] = None
+                ) -> None:
     if asked != "region" and not _PLACE_CUE.search(text):
         return
-    place = kb.recognise_place(text)
+    find = find or Findings(text)
+    place = find.place()
     if place and place.get("province") in PROVINCES:
+        if float(place.get("confidence") or 0) < SURE:
+            # A typo-tolerant guess ("Vasse" for "vaste"): ask, never overwrite silently.
+            if asked == "region" or _CORRECTION_CUE.search(text) \
+                    or not (slots or {}).get("region"):
+                upd[GUESS] = {"municipality": place["municipality"],
+                              "province": place["province"]}
+            return
         upd["region"] = place["province"]
         upd["municipality"] = place.get("municipality") or None
         return
-    province = kb.recognise_province(text)
+    province = find.province()
     if province in PROVINCES:
         upd["region"] = province
         # A province alone says nothing about the town: forget an older town.
         upd["municipality"] = None
 
 
-def _read_education(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+def _read_education(text: str, asked: Optional[str], upd: dict[str, Any],
+                    find: Findings) -> None:
     if asked == "education_level":
         m = _ORDINAL_LEVEL.match(text)
         if m:  # "2" in answer to the education question means mbo 2
@@ -328,13 +337,14 @@ def _read_education(text: str, asked: Optional[str], upd: dict[str, Any]) -> Non
             return
     elif not _EDU_CUE.search(text):
         return
-    level = kb.recognise_education(text)
+    level = find.education()
     if level in EDUCATION_LEVELS:
         upd["education_level"] = level
 
 
-def _read_work_status(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
-    status = kb.recognise_work_status(text)
+def _read_work_status(text: str, asked: Optional[str], upd: dict[str, Any],
+                      find: Findings) -> None:
+    status = find.work_status()
     if status not in WORK_STATUSES:
         return
     # "ik werk als kok" says werkend only when we asked; explicit statuses always count.
@@ -342,75 +352,36 @@ def _read_work_status(text: str, asked: Optional[str], upd: dict[str, Any]) -> N
         upd.setdefault("work_status", status)
 
 
-# Backup for knowledge.recognise_interests when it finds nothing (word stems, in order).
-_INTEREST_WORDS: tuple[tuple[str, str], ...] = (
-    ("puzzelen", r"problemen\s+op|oplossen|puzzel|uitzoeken|storing"),
-    ("met_handen", r"handen|handig|klus|praktisch"),
-    ("sleutelen", r"sleutel|repar|motor"),
-    ("elektra", r"elektr|stroom"),
-    ("computers", r"computer|\bpc\b|\bict\b|program|gamen|software"),
-    ("buiten", r"buiten|natuur"),
-    ("bouwen", r"bouw|monter|timmer|in\s+elkaar"),
-    ("ontwerpen", r"teken|ontwerp|\bcad\b"),
-    ("mensen", r"mensen|klant|uitleg|samenwerk"),
-    ("duurzaamheid", r"duurza|zonnepan|warmtepomp|klimaat|energie"),
-    ("voertuigen", r"auto|vrachtwagen|voertuig|fiets|brommer|trekker"),
-    ("machines", r"machine|robot"),
-    ("voeding", r"voeding|eten|koken|levensmiddel"),
-    ("zorg", r"\bzorg"),
-    ("precisie", r"precies|nauwkeurig|secuur|fijn\s+werk"),
-    ("onderweg", r"onderweg|reizen|op\s+pad|afwisseling"),
-)
-
-
-def _interest_words(text: str) -> list[str]:
-    return [name for name, pattern in _INTEREST_WORDS if re.search(pattern, text, re.I)]
-
-
-def _read_interests(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+def _read_interests(text: str, asked: Optional[str], upd: dict[str, Any],
+                    find: Findings) -> None:
     if asked != "interests" and not _INTEREST_CUE.search(text):
         return
-    found = [i for i in kb.recognise_interests(text) if i in INTERESTS]
+    found = [i for i in find.interests() if i in INTERESTS]
     if not found and asked == "interests":
-        found = _interest_words(text)
+        found = first_match(INTEREST_WORDS, text)
     if found:
         merged = list(dict.fromkeys(upd.get("interests", []) + found))
         upd["interests"] = merged
 
 
-# Backup when the sector question is answered with a bare word or a button title.
-_SECTOR_WORDS: tuple[tuple[str, str], ...] = (
-    ("overig", r"overig|iets\s+anders|^\s*anders|nooit\s+gewerkt|geen\s+sector"),
-    ("horeca", r"horeca|restaurant|hotel|caf[eé]"),
-    ("retail", r"retail|winkel|supermarkt"),
-    ("logistiek_transport", r"logistiek|transport|magazijn"),
-    ("zorg_welzijn", r"zorg|welzijn"),
-    ("kantoor_administratie", r"kantoor|administratie"),
-    ("schoonmaak_facilitair", r"schoonmaak|facilitair"),
-    ("industrie_productie", r"industrie|productie|fabriek"),
-    ("onderwijs_kinderopvang", r"onderwijs|kinderopvang|school"),
-)
-
-
-def _read_sector(text: str, asked: Optional[str], upd: dict[str, Any]) -> None:
+def _read_sector(text: str, asked: Optional[str], upd: dict[str, Any],
+                 find: Findings) -> None:
     if "current_sector" in upd:
         return
     if asked != "current_sector" and not _SECTOR_CUE.search(text):
         return
-    sector = kb.recognise_sector(text)
+    sector = find.sector()
     if sector not in SECTORS and asked == "current_sector":
-        sector = next((name for name, pattern in _SECTOR_WORDS
-                       if re.search(pattern, text, re.I)), None)
+        sector = next(iter(first_match(SECTOR_WORDS, text)), None)
     if sector in SECTORS:
         upd["current_sector"] = sector
 
 
 def _read_income(text: str, intent: Optional[str], asked: Optional[str],
-                 upd: dict[str, Any]) -> None:
-    if _NO_INCOME_NEEDED.search(text):
-        upd["learn_while_earning"] = False
-    elif _WANT_INCOME.search(text):
-        upd["learn_while_earning"] = True
+                 upd: dict[str, Any], find: Findings) -> None:
+    income = find.income()
+    if income is not None:
+        upd["learn_while_earning"] = income
     elif asked == "learn_while_earning":
         # "nee, ik woon in Deventer" corrects the place; its "nee" answers nothing. A "ja"
         # with a reason ("ja graag, de ww loopt niet eeuwig door") is still a yes.

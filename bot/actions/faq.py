@@ -6,11 +6,11 @@ import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions import advice_texts, kb
+from bot.actions import advice_texts, kb, replies, texts
 from bot.actions.advice import (
     ended_text,
     explained_terms,
@@ -18,7 +18,14 @@ from bot.actions.advice import (
     profile_of,
     resolve_profession,
 )
-from bot.actions.extraction import is_start_request, looks_like_answer
+from bot.actions.extraction import (
+    Turn,
+    extract,
+    is_question,
+    is_start_request,
+    looks_like_answer,
+    statement_before_question,
+)
 
 FAQ_TOPICS = frozenset({
     "salaris", "opleidingsduur", "kosten", "leeftijd", "geen_diploma", "deeltijd",
@@ -79,7 +86,7 @@ def pick_topic(text: str) -> Optional[str]:
 def answered_open_question(tracker: Tracker) -> bool:
     """True when the latest message filled the slot the form asked for.
 
-    action_validate_slot_mappings fills it from short statements that NLU took for a
+    validate_profile_form fills it from short statements that NLU took for a
     question ("bijstand", "geen diploma"); those need no FAQ answer.
     """
     asked = tracker.get_slot("requested_slot")
@@ -98,7 +105,8 @@ def answered_open_question(tracker: Tracker) -> bool:
 
 
 class ActionAnswerFaq(Action):
-    """Answers a frequent question; inside the form the rules then re-ask the question."""
+    """Answers a frequent question; inside the form the rules then re-ask the question.
+    Outside the form, before any advice, it invites the person to start the questions."""
 
     def name(self) -> Text:
         return "action_answer_faq"
@@ -106,15 +114,99 @@ class ActionAnswerFaq(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         message = tracker.latest_message or {}
+        text = message.get("text") or ""
         if answered_open_question(tracker):
             return []  # it was an answer; the form now asks the next question
-        topic = pick_topic(message.get("text") or "")
+        events: List[EventType] = []
+        if not tracker.active_loop_name:
+            # "ik ben kok, wat verdient een lasser?": answer the question, keep the job.
+            turn = Turn(text, "faq", message.get("entities") or [], None, dict(tracker.slots))
+            events += [SlotSet(k, v) for k, v in statement_before_question(turn).items()
+                       if tracker.get_slot(k) != v]
+        idle = not tracker.active_loop_name and not tracker.get_slot("recommended_professions")
+        facts = statement_facts(text, dict(tracker.slots)) if idle else {}
+        if facts and looks_like_answer(text):
+            # Only statements ("geen diploma, van school af op mijn 16e"): no question to
+            # answer. The form starts and reads them (validate_profile_form).
+            return events + [FollowupAction("profile_form")]
+        if facts:
+            # A rich opener: keep every fact, answer the question, then ask what is missing.
+            events += [SlotSet(k, v) for k, v in facts.items()]
+            dispatcher.utter_message(text="Genoteerd: " + texts.understood(facts))
+        topic = pick_topic(text)
+        if topic in FAQ_TOPICS and _answered_just_before(tracker, topic):
+            # The same answer again would loop: point forward instead.
+            dispatcher.utter_message(
+                text=replies.fresh(tracker, AGAIN_TEXT, AGAIN_TEXT_2),
+                buttons=_forward_buttons(tracker))
+            return events + _start_if_idle(tracker)
         answer_topic(dispatcher, tracker, topic)
-        if topic in FAQ_TOPICS and _wants_to_start(tracker, message.get("text") or "", topic):
+        if topic in FAQ_TOPICS and _wants_to_start(tracker, text, topic):
             # "kun jij mij helpen aan ander werk" read as a question about free help: the
             # person wants advice, so the questions start right after the answer.
-            return [FollowupAction("profile_form")]
+            return events + [FollowupAction("profile_form")]
+        if facts:
+            return events + [FollowupAction("profile_form")]
+        if idle:
+            dispatcher.utter_message(text=INVITE_TEXT, buttons=[
+                {"title": "Ja, stel je vragen", "payload": "/start_profile"},
+                replies.HUMAN_BUTTON])
+        return events
+
+
+AGAIN_TEXT = ("Dat heb ik net verteld. Zal ik je een paar korte vragen stellen? Dan kan ik "
+              "je beter helpen.")
+AGAIN_TEXT_2 = "Daar heb ik nu niet meer over. Kies hieronder hoe je verder wilt."
+INVITE_TEXT = ("Zal ik je een paar korte vragen stellen? Dan zoek ik beroepen in de techniek "
+               "die bij je passen.")
+
+
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|,\s*(?=(?:en\s+)?(?:kan|kun|mag|moet|hoe|wat|waar|"
+                        r"wie|welke?|is|ben|heb)\b)", re.I)
+
+
+def statement_facts(text: str, slots: dict) -> dict:
+    """Profile facts from the statements in a message that also asks something ("Ik werk
+    in een kaasfabriek in Gouda. Kan dat met mbo 1?"); questions and wishes are skipped."""
+    statements = [c.strip() for c in _SENTENCES.split(text or "") if c and c.strip()]
+    kept = [c for c in statements if not is_question(c) and not is_start_request(c)]
+    facts = extract(Turn(" ".join(kept), "inform", [], None, slots)).updates if kept else {}
+    if "education_level" not in facts:
+        # "Kan dat met alleen een mbo 1?": the person's own level inside the question.
+        for clause in statements:
+            if _OWN_LEVEL.search(clause):
+                level = kb.recognise_education(clause)
+                if level:
+                    facts["education_level"] = level
+                    break
+    return facts
+
+
+_OWN_LEVEL = re.compile(r"\b(met\s+(alleen\s+)?(een\s+|mijn\s+)?|alleen\s+(een\s+)?|ik\s+heb\s+"
+                        r"(alleen\s+)?(een\s+)?)(mbo|vmbo|mavo|havo|vwo|hbo|diploma|"
+                        r"basisschool|lts|mts)", re.I)
+
+
+def _answered_just_before(tracker: Tracker, topic: str) -> bool:
+    """True when the previous user message got the same FAQ topic."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    previous = users[-2]
+    intent = ((previous.get("parse_data") or {}).get("intent") or {}).get("name")
+    return intent == "faq" and pick_topic(previous.get("text") or "") == topic
+
+
+def _forward_buttons(tracker: Tracker) -> list[dict[str, str]]:
+    if tracker.active_loop_name or tracker.get_slot("recommended_professions"):
+        return [replies.HUMAN_BUTTON]
+    return [{"title": "Ja, stel je vragen", "payload": "/start_profile"}, replies.HUMAN_BUTTON]
+
+
+def _start_if_idle(tracker: Tracker) -> List[EventType]:
+    if tracker.active_loop_name or tracker.get_slot("recommended_professions"):
         return []
+    return [FollowupAction("profile_form")]
 
 
 def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,

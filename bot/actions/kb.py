@@ -74,6 +74,12 @@ def recognise_profession(text: str) -> Optional[str]:
     return _safe(knowledge.recognise_profession, text)
 
 
+def recognise_learn_while_earning(text: str) -> Optional[bool]:
+    from knowledge.recognise.profile import recognise_learn_while_earning as recognise
+
+    return _safe(recognise, text)
+
+
 def recognise_faq_topic(text: str) -> Optional[str]:
     return _safe(knowledge.recognise_faq_topic, text)
 

@@ -1,33 +1,51 @@
-"""The profile form: reading answers (inside and outside the form) and asking questions."""
+"""The profile form's validation: the context policy over what NLU found.
+
+The NLU component (bot/components/knowledge_entities.py) finds the facts and the closed
+slots map to them with `from_entity` while the form asks for them. This action decides
+what counts in context: several facts in one message, answers that NLU took for a
+question, don't-know, corrections, and confirming a guessed place.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction, ValidationAction
+from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions import texts
+from bot.actions import language, replies, texts
 from bot.actions.extraction import (
     COMPANIONS,
     DIGRESSION_INTENTS,
     Extraction,
     Turn,
-    bare_place,
     extract,
     extract_answer,
     is_question,
     is_start_request,
-    statement_before_question,
+    looks_like_answer,
 )
 from bot.actions.faq import ENDED_TOPIC, FAQ_TOPICS, answer_topic, pick_topic
-from bot.actions.session import INTRO_SHORT, introduced, metadata_slot_events
+from bot.actions.profile_ask import (  # noqa: F401 - the SDK registers the ask actions
+    AskForCurrentJob,
+    AskForCurrentSector,
+    AskForEducationLevel,
+    AskForInterests,
+    AskForLearnWhileEarning,
+    AskForRegion,
+    AskForWorkStatus,
+)
+from bot.actions.session import metadata_slot_events
 
 FORM = "profile_form"
 FALLBACK = {"type": "fallback"}
+_FOREIGN_DIPLOMA = re.compile(r"\b(ander\s+land|buitenland\w*|niet\s+uit\s+nederland)\b", re.I)
+_YES = re.compile(r"^\s*(ja+|jazeker|zeker|klopt|yes|jep|jup|ok[eé]?|goed|precies)\b", re.I)
+_NO = re.compile(r"^\s*(nee+|neen|nope|niet|no)\b", re.I)
 
 
 def turn_from_tracker(tracker: Tracker, requested_slot: Optional[str]) -> Turn:
@@ -35,7 +53,29 @@ def turn_from_tracker(tracker: Tracker, requested_slot: Optional[str]) -> Turn:
     intent = (message.get("intent") or {}).get("name")
     return Turn(text=message.get("text") or "", intent=intent,
                 entities=message.get("entities") or [], requested_slot=requested_slot,
-                slots=dict(tracker.slots))
+                slots=_slots_before_message(tracker))
+
+
+def _slots_before_message(tracker: Tracker) -> dict[str, Any]:
+    """Slots as they were before this message: `from_entity` mappings may already have
+    filled the asked slot, and the policy compares with what the person said before."""
+    slots = dict(tracker.slots)
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") in slots:
+            slots[event["name"]] = _value_before(tracker, event["name"])
+    return slots
+
+
+def _value_before(tracker: Tracker, slot: str) -> Any:
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
 
 
 def attempts_for(tracker: Tracker, slot: str) -> int:
@@ -62,15 +102,15 @@ def _is_digression(user_event: Dict[str, Any]) -> bool:
     return intent in DIGRESSION_INTENTS
 
 
-def _changed(tracker: Tracker, updates: Dict[str, Any]) -> Dict[str, Any]:
-    return {k: v for k, v in updates.items() if tracker.get_slot(k) != v}
+def _changed(before: Dict[str, Any], updates: Dict[str, Any]) -> Dict[str, Any]:
+    return {k: v for k, v in updates.items() if before.get(k) != v}
 
 
-def _acknowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
-                 changed: Dict[str, Any], asked: Optional[str]) -> None:
+def acknowledge(dispatcher: CollectingDispatcher, before: Dict[str, Any],
+                changed: Dict[str, Any], asked: Optional[str]) -> None:
     """Says what was understood when a message filled more than the question asked,
     or changed an earlier answer, so the person can see and correct it."""
-    corrected = [k for k in changed if tracker.get_slot(k) not in (None, [])
+    corrected = [k for k in changed if before.get(k) not in (None, [])
                  and k != "current_job_esco"]
     # Values that come with the asked answer (ESCO URI and sector with a job, province
     # with a town) are no news; anything else is worth showing.
@@ -85,7 +125,7 @@ def _acknowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     if corrected:
         shown = {**changed}
         if "municipality" in changed:  # show the province with the new town
-            shown["region"] = changed.get("region") or tracker.get_slot("region")
+            shown["region"] = changed.get("region") or before.get("region")
         dispatcher.utter_message(text="Ik heb het aangepast. " + texts.understood(shown))
     elif len(extra) >= (1 if asked else 2):
         # Outside the form one value needs no note: the next question shows it was heard.
@@ -100,40 +140,51 @@ def _dont_know_events(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text="Geen probleem. Dan kijken we naar de sector.")
         return []
     if asked == "current_sector":
-        dispatcher.utter_message(text="Geen probleem, ik noteer 'overig'.")
+        dispatcher.utter_message(text="Geen probleem, ik noteer 'iets anders'.")
         return [SlotSet("current_sector", "overig")]
     if asked == "work_status":
         dispatcher.utter_message(text="Geen probleem, ik noteer 'anders'.")
         return [SlotSet("work_status", "anders")]
-    if asked == "education_level":
+    defaults = {"education_level": (texts.EDUCATION_HELP, texts.EDUCATION_DEFAULT, "geen"),
+                "interests": (texts.INTERESTS_HELP, texts.INTERESTS_DEFAULT, []),
+                "learn_while_earning": (texts.INCOME_HELP, texts.INCOME_DEFAULT, True)}
+    if asked in defaults:
+        help_text, default_text, default = defaults[asked]
         if second:
-            dispatcher.utter_message(text=texts.EDUCATION_DEFAULT)
-            return [SlotSet("education_level", "geen")]
-        dispatcher.utter_message(text=texts.EDUCATION_HELP)
-        return [SlotSet("education_level", None)]
-    if asked == "interests":
-        if second:
-            dispatcher.utter_message(text=texts.INTERESTS_DEFAULT)
-            return [SlotSet("interests", [])]
-        dispatcher.utter_message(text=texts.INTERESTS_HELP)
-        return [SlotSet("interests", None)]
-    if asked == "learn_while_earning":
-        if second:
-            dispatcher.utter_message(text=texts.INCOME_DEFAULT)
-            return [SlotSet("learn_while_earning", True)]
-        dispatcher.utter_message(text=texts.INCOME_HELP)
-        return [SlotSet("learn_while_earning", None)]
-    dispatcher.utter_message(text=texts.REGION_HELP)
+            dispatcher.utter_message(text=default_text)
+            return [SlotSet(asked, default)]
+        dispatcher.utter_message(text=help_text)
+        return [SlotSet(asked, None)]
+    dispatcher.utter_message(text=replies.fresh(
+        tracker, texts.REGION_HELP, "Dat is goed. Noem dan je provincie, of kies hieronder."))
     return [SlotSet(asked, None)]
+
+
+def _confirm_place(tracker: Tracker, turn: Turn) -> Optional[List[EventType]]:
+    """The answer to "Bedoel je Vasse (Overijssel)?": yes keeps the guess, no drops it.
+    Anything else is read as a new answer (None)."""
+    raw = tracker.get_slot("pending_place")
+    if not raw or "|" not in str(raw):
+        return None
+    municipality, province = str(raw).split("|", 1)
+    if turn.intent == "affirm" or _YES.match(turn.text):
+        return [SlotSet("pending_place", None), SlotSet("region", province),
+                SlotSet("municipality", municipality)]
+    if turn.intent == "deny" or _NO.match(turn.text):
+        if extract(turn).updates.get("region"):
+            return None  # "nee, Vaals": the new place is read normally
+        return [SlotSet("pending_place", None), SlotSet("region", None),
+                SlotSet("municipality", None)]
+    return None
 
 
 class ValidateProfileForm(FormValidationAction):
     """Reads every profile slot from each message while the form runs.
 
     One pass over the message for all slots (instead of one `extract_<slot>` per slot)
-    so several answers in one message land together and the recognisers run once.
-    Emits nothing for questions and other digressions: the form then rejects and
-    the rules answer them before the form asks again.
+    so several answers in one message land together. Emits nothing for real questions
+    and other digressions: the form then rejects and the rules answer them before the
+    form asks again.
     """
 
     def name(self) -> Text:
@@ -143,127 +194,91 @@ class ValidateProfileForm(FormValidationAction):
                   domain: DomainDict) -> List[EventType]:
         asked = tracker.get_slot("requested_slot")
         turn = turn_from_tracker(tracker, asked)
+        events: List[EventType] = metadata_slot_events(tracker)
+        if asked == "region":
+            confirmed = _confirm_place(tracker, turn)
+            if confirmed is not None:
+                return events + confirmed
+        if turn.intent in DIGRESSION_INTENTS:
+            # A short statement that answers the open question ("geen diploma", read as
+            # a question by NLU) fills it; a real question stays silent for the rules.
+            answer = extract_answer(turn)
+            if not answer and turn.intent in _STATEMENT_INTENTS and looks_like_answer(turn.text):
+                # "ik wil mijn loon houden, dus leren naast mijn werk": a statement full
+                # of facts is no question, whatever NLU thought; the form asks on.
+                statement = Turn(turn.text, "inform", turn.entities, asked, turn.slots)
+                answer = extract(statement).updates
+                events += self._updates(dispatcher, turn, Extraction(dict(answer)), asked)
+                return events
+            return events + [SlotSet(k, v) for k, v in answer.items()]
         result: Extraction = extract(turn)
-        changed = _changed(tracker, result.updates)
-        events: List[EventType] = [SlotSet(k, v) for k, v in result.updates.items()]
-        if changed:
-            _acknowledge(dispatcher, tracker, changed, asked)
+        events += self._updates(dispatcher, turn, result, asked)
+        if result.guess_place and "region" not in result.updates:
+            guess = result.guess_place
+            events += [SlotSet("pending_place", f"{guess['municipality']}|{guess['province']}"),
+                       SlotSet("region", turn.slots.get("region")),
+                       SlotSet("municipality", turn.slots.get("municipality"))]
+            return events
+        if tracker.get_slot("pending_place"):
+            events.append(SlotSet("pending_place", None))
         if result.dont_know and asked and asked not in result.updates:
             return events + _dont_know_events(dispatcher, tracker, asked)
         if result.dont_know and asked == "current_job":
             dispatcher.utter_message(text="Geen probleem. Dan kijken we naar de sector.")
-        if asked and not result.updates and turn.intent not in DIGRESSION_INTENTS \
-                and is_question(turn.text):
+        if result.updates:
+            return events
+        return events + self._nothing_read(dispatcher, tracker, turn, asked)
+
+    @staticmethod
+    def _updates(dispatcher: CollectingDispatcher, turn: Turn, result: Extraction,
+                 asked: Optional[str]) -> List[EventType]:
+        changed = _changed(turn.slots, result.updates)
+        if changed:
+            acknowledge(dispatcher, turn.slots, changed, asked)
+        return [SlotSet(k, v) for k, v in result.updates.items()]
+
+    @staticmethod
+    def _nothing_read(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn,
+                      asked: Optional[str]) -> List[EventType]:
+        if not asked or not turn.intent:
+            return []
+        if is_question(turn.text):
             topic = pick_topic(turn.text)
             if topic in FAQ_TOPICS or topic == ENDED_TOPIC:
                 # A question NLU took for an answer or a request ("waar kan ik gratis
                 # advies krijgen?"): answer it, then the form asks its question again.
                 answer_topic(dispatcher, tracker, topic)
-                return events + [SlotSet(asked, None)]
-        # Digressions must stay silent (no events), so the form rejects and a rule answers.
-        polite = turn.intent in _POLITE_INTENTS or (
-            turn.intent not in DIGRESSION_INTENTS and is_start_request(turn.text))
-        if (asked and not result.updates and turn.intent
-                and turn.intent not in _SILENT_INTENTS and not polite):
-            # Not understood: say so (with the fallback payload) and keep the form going
-            # by marking the asked slot as still empty, so the form asks again.
-            dispatcher.utter_message(text=texts.not_understood(asked), json_message=FALLBACK)
-            events.append(SlotSet(asked, None))
-        elif asked and not result.updates and polite:
+                return [SlotSet(asked, None)]
+        polite = turn.intent in _POLITE_INTENTS or is_start_request(turn.text)
+        if polite:
             # "hallo" or "ik zoek ander werk" while a question is open: just ask it again.
-            events.append(SlotSet(asked, None))
-        return events
+            return [SlotSet(asked, None)]
+        lang = language.detect(turn.text)
+        if lang != "nl":
+            # English (or another language): a short reply in it, then the question in
+            # simple Dutch again.
+            language.say_in(dispatcher, tracker, lang)
+            return [SlotSet(asked, None)]
+        if asked == "education_level" and _FOREIGN_DIPLOMA.search(turn.text):
+            dispatcher.utter_message(text=texts.FOREIGN_DIPLOMA_HELP)
+            return [SlotSet(asked, None)]
+        # Not understood: say so (with the fallback payload) and ask again. From the
+        # second time, the question's buttons come with "Weet ik niet" and an adviser.
+        attempt = attempts_for(tracker, asked)
+        question = texts.question(asked, tracker.slots, again=True)
+        if attempt >= 2:
+            text = replies.fresh(
+                tracker, "Ik begrijp je nog niet goed. Kies hieronder een antwoord. Weet je "
+                "het niet? Kies dan 'Weet ik niet'. Of vraag een adviseur.",
+                "Dat lukt nog niet. Kies een knop hieronder, dan gaan we verder.")
+            dispatcher.utter_message(text=text, buttons=replies.with_way_out(question.buttons),
+                                     json_message=FALLBACK)
+        else:
+            dispatcher.utter_message(text=texts.not_understood(asked), json_message=FALLBACK)
+        return [SlotSet(asked, None)]
 
 
-# Digressions stay silent so the rules can answer them; greetings just get the question.
+# Intents whose short statements may still carry answers (never erase, handover, ...).
+_STATEMENT_INTENTS = frozenset({"faq", "out_of_scope", "ask_funding", "ask_routes"})
+# Greetings and requests to start just get the question again.
 _POLITE_INTENTS = frozenset({"greet", "thanks", "start_profile"})
-# Outside the form only these intents may change the profile; a choice like "lasser lijkt
-# me wat" must not be read as an interest.
-_UPDATE_INTENTS = frozenset({"inform", "start_profile"})
-_SILENT_INTENTS = DIGRESSION_INTENTS | _POLITE_INTENTS
-
-
-class ValidateSlotMappings(ValidationAction):
-    """Runs after every user message (action_extract_slots).
-
-    Outside the form it reads corrections ("nee, ik woon in Deventer") into the profile
-    slots, so the next recommendation uses them, and copies campaign metadata into slots.
-    Inside a form it leaves the reading to the form's own validation action.
-    """
-
-    def name(self) -> Text:
-        return "action_validate_slot_mappings"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        events: List[EventType] = metadata_slot_events(tracker)
-        turn = turn_from_tracker(tracker, None)
-        if tracker.active_loop_name == FORM and turn.intent in DIGRESSION_INTENTS:
-            # The rules will treat this as a question; a short statement that answers
-            # the open question ("geen diploma") still fills it (see action_answer_faq).
-            turn.requested_slot = tracker.get_slot("requested_slot")
-            answer = extract_answer(turn) or statement_before_question(turn)
-            return events + [SlotSet(k, v) for k, v in answer.items()]
-        if not tracker.active_loop_name and turn.intent in DIGRESSION_INTENTS:
-            # "ik ben kok, wat verdient een lasser?": answer the question, keep the job.
-            answer = statement_before_question(turn)
-            return events + [SlotSet(k, v) for k, v in answer.items()
-                             if tracker.get_slot(k) != v]
-        if not tracker.active_loop_name and turn.intent == "nlu_fallback":
-            # A bare town after the advice ("Deventer") corrects the place.
-            place = bare_place(turn)
-            if place:
-                changed = _changed(tracker, place)
-                if changed:
-                    _acknowledge(dispatcher, tracker, changed, None)
-                return events + [SlotSet(k, v) for k, v in place.items()]
-        if tracker.active_loop_name or turn.intent not in _UPDATE_INTENTS:
-            return events
-        result = extract(turn)
-        changed = _changed(tracker, result.updates)
-        if changed:
-            _acknowledge(dispatcher, tracker, changed, None)
-        events += [SlotSet(k, v) for k, v in result.updates.items()]
-        return events
-
-
-class AskForSlotMixin:
-    """Asks one profile question, with buttons and a sign of progress.
-
-    A mixin rather than an Action subclass, so the SDK registers only the concrete
-    `action_ask_<slot>` classes below.
-    """
-
-    slot: str = ""
-
-    def name(self) -> Text:
-        return f"action_ask_{self.slot}"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        required = domain.get("forms", {}).get(FORM, {}).get("required_slots", [])
-        missing = [s for s in required if tracker.get_slot(s) is None]
-        remaining = len(missing) if self.slot in missing else len(missing) + 1
-        # The same question again (after "weet ik niet" or a digression): add buttons.
-        again = tracker.get_slot("requested_slot") == self.slot
-        question = texts.question(self.slot, tracker.slots, again=again)
-        if not introduced(tracker.events):
-            # A first message that wants help ("ik wil werk zoeken") starts the form at
-            # once; say briefly what the assistant does and does not do before asking.
-            dispatcher.utter_message(text=INTRO_SHORT)
-        dispatcher.utter_message(text=f"{texts.progress(remaining)}{question.text}",
-                                 buttons=question.buttons or None)
-        return []
-
-
-def _ask_action(slot_name: str) -> type:
-    return type(f"AskFor_{slot_name}", (AskForSlotMixin, Action), {"slot": slot_name})
-
-
-AskForCurrentJob = _ask_action("current_job")
-AskForCurrentSector = _ask_action("current_sector")
-AskForWorkStatus = _ask_action("work_status")
-AskForEducationLevel = _ask_action("education_level")
-AskForInterests = _ask_action("interests")
-AskForRegion = _ask_action("region")
-AskForLearnWhileEarning = _ask_action("learn_while_earning")

@@ -53,12 +53,25 @@ def _buttons(entity: str, names: dict[str, str], keys: tuple[str, ...] | list[st
     return [{"title": names[k], "payload": payload("inform", {entity: k})} for k in keys]
 
 
-def progress(remaining: int) -> str:
-    if remaining <= 1:
-        return "Laatste vraag! "
-    if remaining == 2:
-        return "Nog 2 vragen. "
-    return f"Nog {remaining} vragen. "
+def progress(number: int, total: int) -> str:
+    """"Vraag 2 van 6. " (the ask action makes sure the number never goes down)."""
+    total = max(total, number)
+    if number >= total:
+        return f"Laatste vraag ({number} van {total}). "
+    return f"Vraag {number} van {total}. "
+
+
+# School buttons in plain words (issue 12): two ways to say "no diploma", a foreign
+# diploma gets help to pick the nearest Dutch level.
+FOREIGN_DIPLOMA = "Diploma uit een ander land"
+EDUCATION_BUTTONS: tuple[tuple[str, str], ...] = (
+    ("Alleen basisschool", "geen"), ("Middelbare school zonder diploma", "geen"),
+    ("vmbo of mavo", "vmbo"), ("mbo 1 (entree)", "mbo1"), ("mbo 2", "mbo2"),
+    ("mbo 3", "mbo3"), ("mbo 4", "mbo4"), ("havo", "havo"), ("vwo", "vwo"), ("hbo", "hbo"),
+    ("Universiteit", "wo"),
+)
+FOREIGN_DIPLOMA_HELP = ("Goed dat je dat zegt. Kies hieronder het Nederlandse niveau dat er "
+                        "het meest op lijkt. Weet je het niet? Kies dan 'Weet ik niet'.")
 
 
 def question(slot: str, slots: dict[str, Any], again: bool = False) -> Question:
@@ -77,12 +90,14 @@ def question(slot: str, slots: dict[str, Any], again: bool = False) -> Question:
         return Question("Wat past het best bij jou op dit moment?",
                         _buttons("work_status", WORK_STATUS_NAMES, list(WORK_STATUS_NAMES)))
     if slot == "education_level":
-        return Question("Wat is je hoogste diploma? Een diploma uit een ander land telt ook: "
-                        "kies wat het meest in de buurt komt.",
-                        _buttons("education_level", EDUCATION_NAMES, list(EDUCATION_NAMES)))
+        buttons = [{"title": title, "payload": payload("inform", {"education_level": value})}
+                   for title, value in EDUCATION_BUTTONS]
+        buttons.append({"title": FOREIGN_DIPLOMA, "payload": FOREIGN_DIPLOMA.lower()})
+        return Question("Wat is je hoogste diploma, of welke school heb je het laatst gedaan? "
+                        "Kies wat het meest in de buurt komt.", buttons)
     if slot == "interests":
         return Question("Wat vind je leuk om te doen? Je mag meer dingen noemen, bijvoorbeeld: "
-                        "'sleutelen en buiten werken'. Of kies hieronder.",
+                        "'sleutelen en buiten werken'. Of kies hieronder een of meer dingen.",
                         _buttons("interest", INTEREST_NAMES, INTEREST_BUTTONS))
     if slot == "region":
         buttons = []

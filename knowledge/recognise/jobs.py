@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.recognise import lexicon
+from knowledge.recognise.common import is_common_word
 from knowledge.text import DeletionIndex, normalise, tokens
 
 _ORIGIN_RANK = {"common": 0, "esco_preferred": 1, "esco_alt": 2, "esco_hidden": 3}
@@ -181,11 +182,13 @@ class JobIndex:
             if self._skip(toks, i, 1):
                 continue
             variants = [tok, *_inflections(tok)]
-            for variant in variants:
+            # A common word ("dienst", "vaste") is no job title on its own: no guessing.
+            guess = not is_common_word(tok)
+            for variant in variants if guess else ():
                 if variant in self._partial:
                     entry, key = self._partial[variant]
                     return entry, key, 0.7
-            for variant in variants:
+            for variant in variants if guess else ():
                 candidates = self._fuzzy.lookup(variant)
                 if candidates:
                     best = min(candidates, key=lambda k: (

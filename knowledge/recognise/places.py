@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.recognise import lexicon
+from knowledge.recognise.common import is_common_word
 from knowledge.text import DeletionIndex, normalise, tokens
 
 _MAX_TOKENS = 5
@@ -135,7 +136,7 @@ class PlaceIndex:
             for i in range(len(toks) - n + 1):
                 span = toks[i:i + n]
                 key = " ".join(span)
-                if len(key.replace(" ", "")) < 5 or all(t in lexicon.COMMON_WORDS for t in span):
+                if len(key.replace(" ", "")) < 5 or any(is_common_word(t) for t in span):
                     continue
                 # A capital alone is too weak for a guess ("bij Albert Heijn" is no place).
                 if not self._has_cue(toks, cased, i, n, capitals_count=False):

@@ -52,9 +52,22 @@ def recognise_work_status(text: str) -> str | None:
     return _WORK_STATUS.first(text)
 
 
+# Compounds ending in a sector word ("kaasfabriek", "kledingwinkel"): the last part counts.
+_SECTOR_TAILS: tuple[tuple[str, str], ...] = tuple(
+    (phrase, value) for phrase, value in lexicon.SECTOR_PATTERNS
+    if " " not in phrase and not phrase.endswith("*") and len(phrase) >= 6)
+
+
 def recognise_sector(text: str) -> str | None:
     """Contract current_sector named in the text ("ik werk in de zorg" -> zorg_welzijn)."""
-    return _SECTOR.first(text)
+    found = _SECTOR.first(text)
+    if found:
+        return found
+    for token in normalise(text).split():
+        for tail, value in _SECTOR_TAILS:
+            if len(token) >= len(tail) + 3 and token.endswith(tail):
+                return value
+    return None
 
 
 def recognise_province(text: str) -> str | None:
@@ -82,3 +95,26 @@ def recognise_interests(text: str) -> list[str]:
     # "niet buiten, liever binnen": a value said once negated stays out even if another
     # phrase of it matched too ("buiten" inside "niet buiten werken").
     return [v for v in result if v not in negated_values]
+
+
+# Wanting or needing an income while retraining ("ik moet blijven verdienen", "mijn salaris
+# houden") versus not needing it ("dat hoeft niet", "kan ook zonder loon").
+_NO_INCOME_NEEDED = re.compile(
+    r"\b(hoeft\s+niet|niet\s+nodig|geen\s+inkomen\s+nodig|zonder\s+(salaris|loon|inkomen)|"
+    r"kan\s+(ook\s+)?zonder)\b")
+_WANT_INCOME = re.compile(
+    r"\b(moet|wil|wel)\b.{0,30}\b(verdienen|inkomen|salaris|loon|geld)\b|"
+    r"\b(blijven\s+verdienen|inkomen\s+houden|salaris\s+houden|loon\s+houden|loon\s+nodig|"
+    r"salaris\s+nodig|geld\s+nodig|leren\s+naast\s+(het|mijn)\s+werk|werken\s+en\s+leren|"
+    r"leren\s+en\s+werken|naast\s+mijn\s+werk)\b")
+
+
+def recognise_learn_while_earning(text: str) -> bool | None:
+    """True when the person wants to keep an income while learning, False when they say it
+    is not needed, None when the text says nothing about it."""
+    norm = normalise(text)
+    if _NO_INCOME_NEEDED.search(norm):
+        return False
+    if _WANT_INCOME.search(norm):
+        return True
+    return None

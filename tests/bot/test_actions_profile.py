@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.actions.profile_form import AskForEducationLevel, ValidateProfileForm, ValidateSlotMappings
+from bot.actions.profile_ask import AskForEducationLevel
+from bot.actions.profile_form import ValidateProfileForm
 from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
 
 FALLBACK = {"type": "fallback"}
@@ -147,26 +148,29 @@ def test_markup_in_a_free_text_job_is_stripped(domain):
 
 def test_outside_the_form_a_correction_updates_the_profile(domain):
     # GIVEN recommendations were given for someone in Zwolle
-    tracker = make_tracker("complete_profile", "nee, ik woon in Deventer")
-    # WHEN the correction arrives outside the form
-    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
-    # THEN the global slot mapping action updates the place
+    tracker = make_tracker("complete_profile", "nee, ik woon in Deventer",
+                           active_loop=None, requested_slot=None)
+    # WHEN the correction arrives outside the form (the `inform` rule runs the form, which
+    # validates the message while it activates)
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the place is updated
     assert slot_events(events)["municipality"] == "Deventer"
 
 
-def test_inside_the_form_the_global_action_only_copies_campaign_metadata(domain):
+def test_the_form_copies_campaign_metadata(domain):
     # GIVEN the form is active and the widget sends campaign metadata
     tracker = make_tracker("empty_form", "ik ben kok",
                            metadata={"campaign": "metaal-2026", "sector": "metaal",
                                      "channel": "web"})
-    # WHEN the global slot mapping action runs
-    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
-    # THEN it copies the metadata and leaves profile slots to the form
-    assert slot_events(events) == {"campaign": "metaal-2026", "campaign_sector": "metaal",
-                                   "channel": "web"}
+    # WHEN the form validates the message
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN it copies the metadata along with the answer
+    slots = slot_events(events)
+    assert slots["campaign"] == "metaal-2026" and slots["campaign_sector"] == "metaal"
+    assert slots["channel"] == "web" and slots["current_job"] == "kok"
 
 
-def test_questions_show_how_many_are_left(domain):
+def test_questions_show_progress_and_a_dont_know_button(domain):
     # GIVEN three profile slots are still empty
     tracker = make_tracker("half_profile", "ik hou van sleutelen",
                            slots={"education_level": None})
@@ -174,7 +178,8 @@ def test_questions_show_how_many_are_left(domain):
     _, dispatcher = run_action(AskForEducationLevel(), tracker, domain)
     # THEN it says how many questions remain and offers buttons
     message = dispatcher.messages[0]
-    assert message["text"].startswith("Nog 3 vragen.")
+    assert message["text"].startswith("Vraag ")
+    assert any(b["payload"] == "/dont_know" for b in message["buttons"])
     assert any(b["payload"] == '/inform{"education_level":"mbo2"}' for b in message["buttons"])
 
 
@@ -195,8 +200,8 @@ def test_a_short_answer_taken_for_a_question_still_fills_the_open_slot(domain):
     # GIVEN the form asks for the education and NLU reads "geen diploma" as a FAQ
     tracker = make_tracker("half_profile", "geen diploma", intent="faq",
                            slots={"education_level": None}, requested_slot="education_level")
-    # WHEN the global slot mapping action runs before the rules
-    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
+    # WHEN the form validates it
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
     # THEN the answer fills the asked slot (and nothing else)
     assert slot_events(events) == {"education_level": "geen"}
 
@@ -205,8 +210,8 @@ def test_a_real_question_while_a_slot_is_asked_fills_nothing(domain):
     # GIVEN the form asks for the education
     tracker = make_tracker("half_profile", "heb je een diploma nodig?", intent="faq",
                            slots={"education_level": None}, requested_slot="education_level")
-    # WHEN the global slot mapping action runs
-    events, _ = run_action(ValidateSlotMappings(), tracker, domain)
+    # WHEN the form validates it
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
     # THEN the question is left to the FAQ rule
     assert slot_events(events) == {}
 

@@ -1,0 +1,107 @@
+"""The profile questions: one `action_ask_<slot>` per slot, with progress and a way out."""
+
+from __future__ import annotations
+
+from typing import Any, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions import replies, texts
+from bot.actions.session import INTRO_SHORT, introduced
+
+FORM = "profile_form"
+
+
+def asked_slots(tracker: Tracker) -> list[str]:
+    """Profile slots the form has asked for so far in this run, in order."""
+    asked: list[str] = []
+    for event in tracker.events:
+        if event.get("event") == "restart":
+            asked = []
+        elif event.get("event") == "slot" and event.get("name") == "requested_slot":
+            value = event.get("value")
+            if value and value not in asked:
+                asked.append(value)
+    return asked
+
+
+def progress_for(tracker: Tracker, slot: str, required: list[str]) -> tuple[int, int]:
+    """(number, total) for "Vraag 2 van 6": the number counts questions asked, so it never
+    goes down; the total is those plus the empty slots still to come."""
+    asked = [s for s in asked_slots(tracker) if s in required]
+    if slot not in asked:
+        asked.append(slot)
+    still = [s for s in required if tracker.get_slot(s) is None and s not in asked]
+    number = asked.index(slot) + 1 if tracker.get_slot("requested_slot") == slot \
+        else len(asked)
+    return number, len(asked) + len(still)
+
+
+def _pending_place(tracker: Tracker) -> dict[str, str] | None:
+    raw = tracker.get_slot("pending_place")
+    if not raw or "|" not in str(raw):
+        return None
+    municipality, province = str(raw).split("|", 1)
+    return {"municipality": municipality, "province": province}
+
+
+class AskForSlotMixin:
+    """Asks one profile question, with buttons, "Weet ik niet" and progress.
+
+    A mixin rather than an Action subclass, so the SDK registers only the concrete
+    `action_ask_<slot>` classes below.
+    """
+
+    slot: str = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        if self.slot == "region":
+            guess = _pending_place(tracker)
+            if guess:
+                # A typo-tolerant guess is confirmed before it is used.
+                province = texts.PROVINCE_NAMES.get(guess["province"], guess["province"])
+                dispatcher.utter_message(
+                    text=f"Bedoel je {guess['municipality']} ({province})?",
+                    buttons=[{"title": "Ja", "payload": "/affirm"},
+                             {"title": "Nee, een andere plaats", "payload": "/deny"}])
+                return []
+        required = domain.get("forms", {}).get(FORM, {}).get("required_slots", [])
+        number, total = progress_for(tracker, self.slot, required)
+        # The same question again (after "weet ik niet" or a digression): add buttons.
+        again = tracker.get_slot("requested_slot") == self.slot
+        question = texts.question(self.slot, tracker.slots, again=again)
+        if not introduced(tracker.events):
+            # A first message that wants help ("ik wil werk zoeken") starts the form at
+            # once; say briefly what the assistant does and does not do before asking.
+            dispatcher.utter_message(text=INTRO_SHORT)
+        first = f"{texts.progress(number, total)}{question.text}"
+        text = replies.fresh(tracker, first, f"Nog even terug naar de vraag. {question.text}",
+                             f"Ik vraag het nog een keer. {question.text}")
+        buttons: list[dict[str, Any]] = list(question.buttons)
+        if text != first:
+            # Asked recently already: said differently, with a way out.
+            buttons = replies.with_way_out(buttons)
+        else:
+            buttons.append(replies.DONT_KNOW_BUTTON)
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return []
+
+
+def _ask_action(slot_name: str) -> type:
+    return type(f"AskFor_{slot_name}", (AskForSlotMixin, Action), {"slot": slot_name})
+
+
+AskForCurrentJob = _ask_action("current_job")
+AskForCurrentSector = _ask_action("current_sector")
+AskForWorkStatus = _ask_action("work_status")
+AskForEducationLevel = _ask_action("education_level")
+AskForInterests = _ask_action("interests")
+AskForRegion = _ask_action("region")
+AskForLearnWhileEarning = _ask_action("learn_while_earning")

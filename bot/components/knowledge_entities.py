@@ -1,0 +1,126 @@
+"""Rasa NLU component: the knowledge base's recognisers as an entity extractor.
+
+Runs after DIET and adds entities with a confidence and the normalised contract value:
+`job` (ESCO label; `esco_uri`, `isco08`, `sector` in the entity), `place` (municipality),
+`province`, `education_level`, `work_status`, `interest` (one entity per interest),
+`sector` and `learn_while_earning` (true/false). Slots map to them with `from_entity`
+(domain.yml); `validate_profile_form` keeps the context policy (which finding counts
+for the open question, don't-know, corrections, confirmation of a guess).
+
+No training: the recognisers are deterministic lookups over the knowledge base. A
+knowledge-base failure costs the entities of one message, never the parse.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Callable
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR = "KnowledgeEntityExtractor"
+# Messages longer than this are not read (a pasted CV costs time and finds noise).
+MAX_CHARS = 600
+# Below this a place is a typo-tolerant guess (bot/actions/findings.SURE is the same).
+SURE = 0.8
+
+
+def _span(text: str, matched: str | None) -> tuple[int, int]:
+    """Character span of what a recogniser matched; the whole message when unknown."""
+    if matched:
+        words = [re.escape(w) for w in matched.split() if w]
+        if words:
+            found = re.search(r"\W+".join(words), text, re.I)
+            if found:
+                return found.start(), found.end()
+    return 0, len(text)
+
+
+def _entity(text: str, name: str, value: Any, confidence: float,
+            matched: str | None = None, **extra: Any) -> dict[str, Any]:
+    start, end = _span(text, matched if matched is not None else str(value))
+    return {"entity": name, "value": value, "start": start, "end": end,
+            "confidence_entity": round(float(confidence), 3), "extractor": EXTRACTOR,
+            **{k: v for k, v in extra.items() if v is not None}}
+
+
+def recognise(text: str) -> list[dict[str, Any]]:
+    """Every profile entity the knowledge base recognises in `text` (no dialogue context)."""
+    import knowledge  # deferred: the knowledge base loads on first use, not on import
+
+    text = (text or "")[:MAX_CHARS]
+    if not text.strip() or text.startswith("/"):
+        return []  # button payloads carry their own entities
+    found: list[dict[str, Any]] = []
+    job = _safe(knowledge.recognise_job, text)
+    if job and job.get("label"):
+        found.append(_entity(text, "job", job["label"], job.get("confidence", 0.5),
+                             job.get("matched"), esco_uri=job.get("esco_uri"),
+                             isco08=job.get("isco08"), sector=job.get("sector")))
+    place = _safe(knowledge.recognise_place, text)
+    if place and place.get("municipality"):
+        confidence = place.get("confidence", 0.5)
+        found.append(_entity(text, "place", place["municipality"], confidence,
+                             place.get("matched"), province=place.get("province")))
+        if confidence >= SURE:  # a guessed town is confirmed first, never mapped at once
+            found.append(_entity(text, "province", place["province"], confidence,
+                                 place.get("matched")))
+    else:
+        province = _safe(knowledge.recognise_province, text)
+        if province:
+            found.append(_entity(text, "province", province, 0.95))
+    for name, func in (("education_level", knowledge.recognise_education),
+                       ("work_status", knowledge.recognise_work_status),
+                       ("sector", knowledge.recognise_sector)):
+        value = _safe(func, text)
+        if value:
+            found.append(_entity(text, name, value, 0.9))
+    for interest in _safe(knowledge.recognise_interests, text) or []:
+        found.append(_entity(text, "interest", interest, 0.9))
+    from knowledge.recognise.profile import recognise_learn_while_earning
+
+    income = _safe(recognise_learn_while_earning, text)
+    if income is not None:
+        found.append(_entity(text, "learn_while_earning", income, 0.85, ""))
+    return found
+
+
+def _safe(func: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return func(*args)
+    except Exception:  # noqa: BLE001 - a knowledge failure must not break the parse
+        logger.exception("knowledge recogniser %s failed", getattr(func, "__name__", "?"))
+        return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Adds the knowledge base's findings to the parsed message's entities."""
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage,
+               resource: Resource, execution_context: ExecutionContext
+               ) -> KnowledgeEntityExtractor:
+        return cls(config)
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._config = config
+        # Load the knowledge base now, so the first person does not wait for it.
+        _safe(recognise, "ik ben kok in Utrecht")
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            entities = [e for e in message.get(ENTITIES, []) or []
+                        if e.get("extractor") != EXTRACTOR]
+            message.set(ENTITIES, entities + recognise(text), add_to_output=True)
+        return messages

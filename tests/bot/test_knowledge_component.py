@@ -1,0 +1,94 @@
+"""The knowledge NLU component: entities with confidence and normalised values."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.actions.findings import Findings
+from bot.components.knowledge_entities import EXTRACTOR, KnowledgeEntityExtractor, recognise
+
+
+def _by_name(text: str) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for entity in recognise(text):
+        found.setdefault(entity["entity"], []).append(entity)
+    return found
+
+
+def test_several_facts_come_out_as_separate_normalised_entities():
+    # GIVEN a message with a job, a town, a benefit and two interests
+    found = _by_name("ik ben bakker in Apeldoorn, zit in de ww en hou van sleutelen en buiten")
+    # THEN each is an entity with the contract value and a confidence
+    assert found["job"][0]["value"] == "bakker" and found["job"][0]["esco_uri"]
+    assert found["place"][0]["value"] == "Apeldoorn"
+    assert found["province"][0]["value"] == "gelderland"
+    assert found["work_status"][0]["value"] == "ww"
+    assert {"sleutelen", "buiten"} <= {e["value"] for e in found["interest"]}
+    assert all(0 < e["confidence_entity"] <= 1 for es in found.values() for e in es)
+    assert all(e["extractor"] == EXTRACTOR for es in found.values() for e in es)
+
+
+def test_the_span_points_at_the_words_that_were_recognised():
+    text = "ik woon sinds kort in Deventer"
+    place = _by_name(text)["place"][0]
+    assert text[place["start"]:place["end"]] == "Deventer"
+
+
+def test_common_words_are_never_typo_matched_to_places_or_jobs():
+    # GIVEN "vaste" (one edit from the village Vasse) and "dienst" in an ordinary sentence
+    found = _by_name("Ik werk nog, in vaste dienst")
+    # THEN no place and no job are guessed from them
+    assert "place" not in found and "province" not in found and "job" not in found
+
+
+def test_a_typo_in_a_town_name_is_a_guess_without_a_province_entity():
+    # GIVEN a town typed one letter short
+    found = _by_name("ik woon in Apeldorn")
+    # THEN the town is offered with a lower confidence, and no province is mapped yet
+    assert found["place"][0]["value"] == "Apeldoorn"
+    assert found["place"][0]["confidence_entity"] < 0.8
+    assert "province" not in found
+
+
+def test_plain_ways_of_saying_benefit_and_school_are_understood():
+    assert _by_name("ik zit in de bystand")["work_status"][0]["value"] == "bijstand"
+    assert _by_name("ik krijg geld van de gemeente")["work_status"][0]["value"] == "bijstand"
+    assert _by_name("middelbare school zonder diploma")["education_level"][0]["value"] == "geen"
+
+
+def test_learning_while_earning_is_a_statement_not_a_salary_question():
+    found = _by_name("Ik wil mijn loon houden, dus leren naast mijn werk")
+    assert found["learn_while_earning"][0]["value"] is True
+    assert _by_name("nee hoor, dat hoeft niet")["learn_while_earning"][0]["value"] is False
+
+
+def test_button_payloads_and_empty_text_give_nothing():
+    assert recognise('/inform{"work_status":"ww"}') == []
+    assert recognise("   ") == []
+
+
+def test_the_component_adds_entities_to_a_parsed_message_and_keeps_diet_ones():
+    # GIVEN a message that DIET already tagged
+    message = Message.build(text="ik ben kok in Zwolle")
+    message.set("entities", [{"entity": "profession", "value": "kok", "start": 7, "end": 10,
+                              "extractor": "DIETClassifier"}])
+    # WHEN the component processes it (twice: it must not duplicate its own entities)
+    component = KnowledgeEntityExtractor({})
+    component.process([message])
+    component.process([message])
+    entities = message.get("entities")
+    # THEN DIET's entity stays and the knowledge entities are added once
+    assert [e["entity"] for e in entities if e["extractor"] == "DIETClassifier"] == ["profession"]
+    ours = [e["entity"] for e in entities if e["extractor"] == EXTRACTOR]
+    assert sorted(ours) == sorted(set(ours)) and {"job", "place", "province"} <= set(ours)
+
+
+def test_actions_read_the_same_findings_from_entities_as_from_the_recognisers():
+    # GIVEN the component's entities for a message
+    text = "ik ben kapster in Middelburg en heb mbo 2"
+    from_entities = Findings(text, recognise(text))
+    direct = Findings(text)
+    # THEN the actions see the same values either way
+    assert from_entities.job()["label"] == direct.job()["label"]
+    assert from_entities.place()["municipality"] == direct.place()["municipality"]
+    assert from_entities.education() == direct.education() == "mbo2"
