@@ -5,8 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from bot.actions.conversation import ActionNluFallback
-from bot.actions.faq import pick_topic
-from bot.actions.faq import ActionAnswerFaq
+from bot.actions.faq import ActionAnswerFaq, pick_topic
 from bot.actions.profile_form import (
     AskForCurrentJob,
     ValidateProfileForm,

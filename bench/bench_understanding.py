@@ -1,0 +1,96 @@
+"""Understanding benchmark (issue 11): 30 simulated people over REST, plus the parse
+time the knowledge NLU component adds.
+
+Prints one markdown section: share of conversations that reach advice without a
+repeated bot reply, profile slot accuracy, mid-form questions answered, words per bot
+turn, and the component's p50/p95 time per message (target p95 < 5 ms).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+import uuid
+
+import requests
+
+from runner.local_stack import local_stack
+from tests.bot.people import PEOPLE, is_fallback, slot_score, talk
+
+TARGET_P95_MS = 5.0
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def component_times(messages: list[str], rounds: int = 5) -> list[float]:
+    from bot.components.knowledge_entities import recognise
+
+    recognise("ik ben kok in Utrecht")  # load the knowledge base first
+    times = []
+    for _ in range(rounds):
+        for text in messages:
+            start = time.perf_counter()
+            recognise(text)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    results = []
+    with local_stack() as stack:
+        url = f"{stack.rasa_url}/webhooks/rest/webhook"
+        token = stack.settings.get("RASA_API_TOKEN", "dev-token-change-me")
+        for person in PEOPLE:
+            sender = f"bench-{uuid.uuid4().hex[:10]}"
+
+            def send(text: str, sender: str = sender) -> list[dict]:
+                r = requests.post(url, json={"sender": sender, "message": text}, timeout=60)
+                r.raise_for_status()
+                return r.json()
+
+            conversation = talk(send, person)
+            slots = requests.get(f"{stack.rasa_url}/conversations/{sender}/tracker",
+                                 params={"token": token}, timeout=30).json()["slots"]
+            results.append((person, conversation, slots))
+    messages = [text for _, conv, _ in results for text, _ in conv.turns]
+    times = component_times(messages)
+    n = len(results)
+    clean = sum(1 for _, c, _ in results if c.recommended and c.max_repeat() < 2)
+    no_triple = sum(1 for _, c, _ in results if c.max_repeat() < 3)
+    advised = sum(1 for _, c, _ in results if c.recommended)
+    right = sum(slot_score(s, p.expect)[0] for p, _, s in results)
+    expected = sum(slot_score(s, p.expect)[1] for p, _, s in results)
+    questions = [replies for _, c, _ in results for _, replies in c.question_answers]
+    answered = sum(1 for replies in questions if replies and not is_fallback(replies))
+    words = [len(t.split()) for _, c, _ in results for t in c.bot_texts()]
+    turns = [len(c.turns) for _, c, _ in results]
+    misses = [f"{p.name}: " + ", ".join(f"{k}={s.get(k)!r} (want {v!r})"
+                                        for k, v in p.expect.items() if s.get(k) != v)
+              for p, _, s in results if slot_score(s, p.expect)[0] < len(p.expect)]
+    print("## Understanding (issue 11)\n")
+    print(f"{n} simulated people (tests/bot/people.py) over REST; each reads only the bot's "
+          "text and buttons and answers in their own words (multi-fact openers, loose answers, "
+          "typos, A2 Dutch, corrections, questions mid-form).\n")
+    print("| measure | result |\n| --- | --- |")
+    print(f"| reach advice without any repeated bot reply | {clean}/{n} ({clean / n:.0%}) |")
+    print(f"| never the same reply three times in a row | {no_triple}/{n} |")
+    print(f"| reach the recommendations | {advised}/{n} |")
+    print(f"| expected profile slots right | {right}/{expected} ({right / max(1, expected):.1%}) |")
+    print(f"| mid-form questions answered (no fallback) | {answered}/{len(questions)} |")
+    print(f"| words per bot turn | median {statistics.median(words):.0f}, max {max(words)} |")
+    print(f"| user turns per conversation | median {statistics.median(turns):.0f} |")
+    p95 = pct(times, 0.95)
+    print(f"| knowledge component per message ({len(times)} parses) | p50 "
+          f"{pct(times, 0.5):.2f} ms, p95 {p95:.2f} ms (target < {TARGET_P95_MS:.0f} ms: "
+          f"{'met' if p95 < TARGET_P95_MS else 'NOT met'}) |")
+    if misses:
+        print("\nSlots not right:\n")
+        for line in misses:
+            print(f"- {line}")
+
+
+if __name__ == "__main__":
+    main()
