@@ -195,7 +195,8 @@ def slot_value(slot: str, value: Any, purpose: str = "short") -> str:
 def export() -> dict[str, Any]:
     """Every label as plain data, for the widget build (contract/export.py)."""
     return {
-        "slots": dict(SLOT_LABELS),
+        # The ESCO URI is for machines; cards never show it.
+        "slots": {k: v for k, v in SLOT_LABELS.items() if k != "current_job_esco"},
         "slot_value_set": dict(values.SLOT_VALUE_SET),
         "values": {kind: {p: names(kind, p) for p in PURPOSES} for kind in values.VALUE_SETS},
     }

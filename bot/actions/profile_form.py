@@ -40,6 +40,7 @@ from bot.actions.profile_ask import (  # noqa: F401 - the SDK registers the ask 
     AskForWorkStatus,
 )
 from bot.actions.session import metadata_slot_events
+from contract.values import PROFILE_SLOTS
 
 FORM = "profile_form"
 FALLBACK = {"type": "fallback"}
@@ -76,6 +77,15 @@ def _value_before(tracker: Tracker, slot: str) -> Any:
         elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
             return event.get("value")
     return None
+
+
+def _undo_mappings(tracker: Tracker, before: dict[str, Any],
+                   updates: dict[str, Any]) -> List[EventType]:
+    """Values a `from_entity`/`from_intent` mapping set this turn that the context policy
+    does not accept ("nee, ik woon in Deventer" is no "nee" to the income question) go
+    back to what they were."""
+    return [SlotSet(k, before.get(k)) for k in PROFILE_SLOTS
+            if k not in updates and tracker.get_slot(k) != before.get(k)]
 
 
 def attempts_for(tracker: Tracker, slot: str) -> int:
@@ -210,8 +220,10 @@ class ValidateProfileForm(FormValidationAction):
                 answer = extract(statement).updates
                 events += self._updates(dispatcher, turn, Extraction(dict(answer)), asked)
                 return events
-            return events + [SlotSet(k, v) for k, v in answer.items()]
+            # Nothing to fill: no events at all, so the form rejects and a rule answers.
+            return [SlotSet(k, v) for k, v in answer.items()]
         result: Extraction = extract(turn)
+        events += _undo_mappings(tracker, turn.slots, result.updates)
         events += self._updates(dispatcher, turn, result, asked)
         if result.guess_place and "region" not in result.updates:
             guess = result.guess_place

@@ -224,3 +224,53 @@ def test_a_typed_button_title_answers_the_sector_question(domain):
     events, _ = run_action(ValidateProfileForm(), tracker, domain)
     # THEN the sector is `overig`
     assert slot_events(events)["current_sector"] == "overig"
+
+
+def test_a_mapped_value_the_context_does_not_support_is_undone(domain):
+    # GIVEN the income question is open and "nee" made the from_intent mapping set False
+    tracker = make_tracker("half_profile", "nee, ik woon in Deventer", intent="deny",
+                           slots={"interests": ["sleutelen"], "learn_while_earning": None},
+                           requested_slot="learn_while_earning")
+    tracker.events.append({"event": "slot", "name": "learn_while_earning", "value": False})
+    tracker.slots["learn_while_earning"] = False
+    # WHEN the form validates the message
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    slots = slot_events(events)
+    # THEN the place is corrected and the income question is open again
+    assert slots["municipality"] == "Deventer"
+    assert slots["learn_while_earning"] is None
+
+
+def test_a_guessed_town_waits_for_a_yes(domain):
+    # GIVEN the region is asked and the person types a town with a typo
+    tracker = make_tracker("half_profile", "Zwole", slots={"region": None,
+                                                           "municipality": None},
+                           requested_slot="region")
+    # WHEN the form validates it
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    slots = slot_events(events)
+    # THEN nothing is stored yet; the guess waits for confirmation
+    assert slots["pending_place"] == "Zwolle|overijssel"
+    assert slots.get("region") is None
+    # WHEN the person says yes
+    tracker = make_tracker("half_profile", "ja", intent="affirm",
+                           slots={"region": None, "pending_place": "Zwolle|overijssel"},
+                           requested_slot="region")
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the town and its province are stored
+    slots = slot_events(events)
+    assert slots["municipality"] == "Zwolle" and slots["region"] == "overijssel"
+
+
+def test_a_common_word_is_never_read_as_a_village_and_keeps_a_plain_town(domain):
+    # GIVEN the person already said they live in Den Haag
+    tracker = make_tracker("half_profile", "Ik werk nog, in vaste dienst",
+                           slots={"region": "zuid-holland", "municipality": "Den Haag",
+                                  "work_status": None},
+                           requested_slot="work_status")
+    # WHEN they answer the work-status question
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    slots = slot_events(events)
+    # THEN they are working, and still live in Den Haag
+    assert slots["work_status"] == "werkend"
+    assert "municipality" not in slots and "region" not in slots

@@ -99,3 +99,10 @@ def test_export_is_json_for_the_widget():
     data = json.loads(json.dumps(labels.export()))
     assert data["values"]["province"]["short"]["noord-holland"] == "Noord-Holland"
     assert data["slots"]["region"] == "Provincie"
+
+
+def test_the_widget_labels_file_is_generated_from_the_contract():
+    # GIVEN the labels file the widget bundles (written by python -m contract.export)
+    committed = json.loads((ROOT / "web/widget/src/contract-labels.json").read_text("utf-8"))
+    # THEN it equals what the contract module exports now
+    assert committed == json.loads(json.dumps(labels.export()))

@@ -119,7 +119,7 @@ def test_routes_card_shows_kind_level_duration_and_a_link():
     assert card is not None
     text = visible_text(card)
     assert "Zo word je elektromonteur" in text
-    assert "BBL: leren en werken · mbo niveau 3 · 24 maanden" in text
+    assert "Leren en werken (bbl) · mbo niveau 3 · 24 maanden" in text
     assert "Cursus · 1 maand" in text
     assert '<a href="https://www.s-bb.nl/?q=a&amp;b=c">Eerste monteur elektrotechniek</a>' in card
 
@@ -191,7 +191,7 @@ def test_profile_summary_uses_dutch_labels_and_skips_empty_slots():
     assert "Situatie: WW-uitkering" in text
     assert "Interesses: met je handen werken, elektra" in text
     assert "Provincie: Noord-Holland" in text
-    assert "Opleiding: Mbo niveau 2" in text
+    assert "Opleiding: mbo 2" in text
     assert "Leren en verdienen tegelijk: ja" in text
     assert "Woonplaats" not in text
 
