@@ -46,6 +46,10 @@ FAQ_TOPICS: tuple[str, ...] = (
     "salaris", "opleidingsduur", "kosten", "leeftijd", "geen_diploma", "deeltijd",
     "taalniveau", "beroep_inhoud", "vrouwen", "fysiek", "vca", "rijbewijs",
     "uitkering_behouden", "gratis_hulp", "verdienen_tijdens_leren",
+    # asked by real people (issue 11)
+    "uren_school", "geld_zonder_uitkering", "zzp_subsidie", "leren_bij_bedrijf",
+    "verkort_hoger_opgeleid", "loon_leerling", "bootcamp", "schooltijden", "wia_wajong",
+    "wind_energie",
 )
 PROFILE_SLOTS: tuple[str, ...] = _values.PROFILE_SLOTS
 

@@ -26,61 +26,7 @@ from bot.actions.extraction import (
     looks_like_answer,
     statement_before_question,
 )
-
-FAQ_TOPICS = frozenset({
-    "salaris", "opleidingsduur", "kosten", "leeftijd", "geen_diploma", "deeltijd",
-    "taalniveau", "beroep_inhoud", "vrouwen", "fysiek", "vca", "rijbewijs",
-    "uitkering_behouden", "gratis_hulp", "verdienen_tijdens_leren",
-})
-ENDED_TOPIC = "stap_budget"
-_ENDED_WORDS = re.compile(
-    r"\b(stap|stap-?budget|stapbudget|scholingsaftrek|aftrek\w*|nl\s*leert\s*door|rmt)\b",
-    re.I)
-# Backup for knowledge.recognise_faq_topic: first matching pattern wins, so the more
-# specific topics come first ("wat kost een vca cursus" is about VCA).
-_TOPIC_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("vca", r"\bvca\b|veiligheidsdiploma"),
-    ("rijbewijs", r"rijbewijs|auto\s*rijden|autorijden|geen\s+auto|bus\s+van\s+de\s+zaak"),
-    ("uitkering_behouden", r"uitkering|\bww\b|bijstand|\buwv\b"),
-    # \btaal: "betaald" contains "taal" and is not about language.
-    ("taalniveau", r"nederlands|\btaal|statushouder|\ba2\b|\bb1\b"),
-    ("leeftijd", r"\boud\b|oudere|leeftijd|\b[1-9]\d\s*(jaar|e\b)|te\s+laat|\bben\s+\d\d|"
-                 r"\bal\s+\d\d|pas\s+\d\d"),
-    ("vrouwen", r"vrouw|moeder|mannenwereld|meisje"),
-    ("fysiek", r"zwaar|tillen|rug|knie|fit\b|sterk|hoogte|lichamelijk"),
-    ("geen_diploma", r"diploma|papieren|school\s+niet\s+afgemaakt|zonder\s+opleiding"),
-    ("verdienen_tijdens_leren", r"\bbbl\b|\bbol\b|leerbaan|tijdens\s+(de\s+)?opleiding|"
-                                r"terwijl\s+ik\s+leer|werken\s+en\s+leren|als\s+leerling"),
-    ("deeltijd", r"deeltijd|part\s*-?time|naast\s+mijn|avond|combineren|eigen\s+tempo|"
-                 r"minder\s+uren"),
-    ("salaris", r"verdien|salaris|loon|lonen|betaald\s+als|krijg\s+je\s+betaald"),
-    ("kosten", r"kost|betalen|gratis|duur\b|cursusgeld|lesgeld"),
-    ("opleidingsduur", r"hoe\s*lang|duur[t]|maanden|hoeveel\s+jaar|sneller|kort\b|hoe\s+snel|"
-                       r"hoeveel\s+tijd"),
-    ("gratis_hulp", r"helpen|hulp|advies|loket|werkcentrum|adviseur|terecht"),
-    ("beroep_inhoud", r"wat\s+doe|wat\s+is\s+(een|dat)|werkdag|houdt|wat\s+moet\s+je\s+doen|"
-                      r"voor\s+werk"),
-)
-
-
-# "ik werk al 30 jaar op kantoor": a number of years of work, not an age.
-_YEARS_OF_WORK = re.compile(
-    r"\b(al|sinds|ruim|bijna|meer\s+dan|zo'?n)\s+\d+\s+jaar\s+(op|in|bij|als|aan|voor|"
-    r"werk\w*|gewerkt)\b|\b(werk|werkte|gewerkt)\s+(al\s+)?\d+\s+jaar\b", re.I)
-
-
-def pick_topic(text: str) -> Optional[str]:
-    """The FAQ topic of a question, or None."""
-    text = _YEARS_OF_WORK.sub(" ", text)
-    if _ENDED_WORDS.search(text):
-        return ENDED_TOPIC
-    topic = kb.recognise_faq_topic(text)
-    if topic in FAQ_TOPICS:
-        return topic
-    for name, pattern in _TOPIC_PATTERNS:
-        if re.search(pattern, text, re.I):
-            return name
-    return None
+from bot.actions.faq_topics import ENDED_TOPIC, FAQ_TOPICS, pick_topic
 
 
 def answered_open_question(tracker: Tracker) -> bool:
