@@ -25,6 +25,8 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from knowledge.recognise import profile
+
 logger = logging.getLogger(__name__)
 
 EXTRACTOR = "KnowledgeEntityExtractor"
@@ -77,21 +79,26 @@ def recognise(text: str) -> list[dict[str, Any]]:
     else:
         province = _safe(knowledge.recognise_province, text)
         if province:
-            found.append(_entity(text, "province", province, 0.95))
+            found.append(_entity(text, "province", province, 0.95,
+                                 _words("province", text, province)))
     for name, func in (("education_level", knowledge.recognise_education),
                        ("work_status", knowledge.recognise_work_status),
                        ("sector", knowledge.recognise_sector)):
         value = _safe(func, text)
         if value:
-            found.append(_entity(text, name, value, 0.9))
+            found.append(_entity(text, name, value, 0.9, _words(name, text, value)))
     for interest in _safe(knowledge.recognise_interests, text) or []:
-        found.append(_entity(text, "interest", interest, 0.9))
-    from knowledge.recognise.profile import recognise_learn_while_earning
-
-    income = _safe(recognise_learn_while_earning, text)
+        found.append(_entity(text, "interest", interest, 0.9,
+                             _words("interest", text, interest)))
+    income = _safe(profile.recognise_learn_while_earning, text)
     if income is not None:
         found.append(_entity(text, "learn_while_earning", income, 0.85, ""))
     return found
+
+
+def _words(kind: str, text: str, value: str) -> str:
+    """The words behind a value, so the entity's span is those words (else the message)."""
+    return _safe(profile.matched_words, kind, text, value) or ""
 
 
 def _safe(func: Callable[..., Any], *args: Any) -> Any:

@@ -118,3 +118,21 @@ def recognise_learn_while_earning(text: str) -> bool | None:
     if _WANT_INCOME.search(norm):
         return True
     return None
+
+
+_MATCHERS: dict[str, PhraseMatcher] = {
+    "education_level": _EDUCATION, "work_status": _WORK_STATUS, "sector": _SECTOR,
+    "province": _PROVINCE, "interest": _INTERESTS,
+}
+
+
+def matched_words(kind: str, text: str, value: str) -> str | None:
+    """The (normalised) words that gave `value` for `kind` in `text`, for entity spans."""
+    matcher = _MATCHERS.get(kind)
+    if matcher is None:
+        return None
+    norm = normalise(text)
+    for hit in matcher.hits(norm):
+        if hit.value == value:
+            return norm[hit.start:hit.end]
+    return None
