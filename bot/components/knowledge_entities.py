@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from typing import Any, Callable
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -101,6 +102,19 @@ def _words(kind: str, text: str, value: str) -> str:
     return _safe(profile.matched_words, kind, text, value) or ""
 
 
+_READY = threading.Event()
+
+
+def _warm_up() -> None:
+    _safe(recognise, "ik ben kok in Utrecht")
+    _READY.set()
+
+
+def wait_until_ready(timeout: float) -> bool:
+    """For tests and benchmarks: True once the knowledge base is loaded."""
+    return _READY.wait(timeout)
+
+
 def _safe(func: Callable[..., Any], *args: Any) -> Any:
     try:
         return func(*args)
@@ -121,10 +135,15 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._config = config
-        # Load the knowledge base now, so the first person does not wait for it.
-        _safe(recognise, "ik ben kok in Utrecht")
+        # Load the knowledge base in the background: the server answers at once, and until
+        # the base is there messages get no knowledge entities (the actions then ask the
+        # recognisers themselves, bot/actions/findings.py), never a wrong or partial set.
+        if not _READY.is_set():
+            threading.Thread(target=_warm_up, name="knowledge-warm-up", daemon=True).start()
 
     def process(self, messages: list[Message]) -> list[Message]:
+        if not _READY.is_set():
+            return messages
         for message in messages:
             text = message.get(TEXT) or ""
             entities = [e for e in message.get(ENTITIES, []) or []

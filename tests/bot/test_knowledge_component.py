@@ -5,7 +5,12 @@ from __future__ import annotations
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.actions.findings import Findings
-from bot.components.knowledge_entities import EXTRACTOR, KnowledgeEntityExtractor, recognise
+from bot.components.knowledge_entities import (
+    EXTRACTOR,
+    KnowledgeEntityExtractor,
+    recognise,
+    wait_until_ready,
+)
 
 
 def _by_name(text: str) -> dict[str, list[dict]]:
@@ -74,6 +79,7 @@ def test_the_component_adds_entities_to_a_parsed_message_and_keeps_diet_ones():
                               "extractor": "DIETClassifier"}])
     # WHEN the component processes it (twice: it must not duplicate its own entities)
     component = KnowledgeEntityExtractor({})
+    assert wait_until_ready(600)
     component.process([message])
     component.process([message])
     entities = message.get("entities")
