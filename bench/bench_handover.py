@@ -18,9 +18,9 @@ from runner.local_stack import local_stack
 from runner.services import web_server
 from settings import child_env
 from testing.browser import CHROMIUM_ARGS, chromium_executable
+from testing.handover_adviser import Adviser
 from testing.host_pages import HostPages, campaign_page
 from testing.ports import free_port
-from tests.livehandover.support import Adviser
 
 REPLIES = 20
 TARGET_P95_MS = 2000

@@ -1,5 +1,5 @@
 """Readability of the advice as delivered: people from every province talk to a real Rasa
-and action server over REST (``tests/bot/advice_run.py``); the advice turns (from the
+and action server over REST (``testing/advice_run.py``); the advice turns (from the
 recommendations on) and the FAQ answers are measured with Flesch-Douma
 (206.84 - 0.77 x syllables per 100 words - 0.93 x words per sentence) and the share of
 sentences over 15 words. Targets (issue 12): Flesch-Douma >= 75, at most 5 % long
@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from runner.local_stack import local_stack  # noqa: E402
-from tests.bot.advice_run import PEOPLE, play, readability, words  # noqa: E402
+from testing.advice_run import PEOPLE, play, readability, words  # noqa: E402
 
 PHASES = ("recommendations", "intro", "routes", "funding", "next_steps", "faq", "again")
 

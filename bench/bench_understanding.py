@@ -15,7 +15,7 @@ import uuid
 import requests
 
 from runner.local_stack import local_stack
-from tests.bot.people import PEOPLE, is_fallback, slot_score, talk
+from testing.people import PEOPLE, is_fallback, slot_score, talk
 
 TARGET_P95_MS = 5.0
 
@@ -71,7 +71,7 @@ def main() -> None:
                                         for k, v in p.expect.items() if s.get(k) != v)
               for p, _, s in results if slot_score(s, p.expect)[0] < len(p.expect)]
     print("## Understanding (issue 11)\n")
-    print(f"{n} simulated people (tests/bot/people.py) over REST; each reads only the bot's "
+    print(f"{n} simulated people (testing/people.py) over REST; each reads only the bot's "
           "text and buttons and answers in their own words (multi-fact openers, loose answers, "
           "typos, A2 Dutch, corrections, questions mid-form).\n")
     print("| measure | result |\n| --- | --- |")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handover.office_hours import OfficeHours, parse_office_hours
 from settings import REPO_ROOT, Settings, repo_path
 
 # ---------------------------------------------------------------- knowledge
@@ -217,6 +218,50 @@ def api_base_url(raw: str) -> str:
     if not url:
         return TELEGRAM_API_DEFAULT
     return url if url.endswith("/bot") else f"{url}/bot"
+
+
+# ---------------------------------------------------------------- live handover
+
+DEFAULT_OFFICE_HOURS = "ma-vr 09:00-17:00"
+
+
+@dataclass(frozen=True)
+class HandoverSettings:
+    """Live handover (docs/console.md).
+
+    - HANDOVER_OFFICE_HOURS (default ``ma-vr 09:00-17:00``): when advisers answer in the chat
+      (format in handover/office_hours.py); HANDOVER_TIMEZONE (``Europe/Amsterdam``).
+    - HANDOVER_IDLE_MINUTES (30): the assistant takes the conversation back after this many
+      minutes without an adviser reply.
+    - HANDOVER_WEBHOOK_URL (unset): POST a JSON notice of every new handover here;
+      HANDOVER_WEBHOOK_SECRET (16+ characters, required with the URL) signs it (HMAC-SHA256).
+    """
+
+    office_hours: OfficeHours
+    idle_minutes: float = 30.0
+    webhook_url: str = ""
+    webhook_secret: str = ""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> HandoverSettings:
+        env = os.environ if env is None else env
+        hours = parse_office_hours(
+            env.get("HANDOVER_OFFICE_HOURS", DEFAULT_OFFICE_HOURS),
+            env.get("HANDOVER_TIMEZONE", "").strip() or "Europe/Amsterdam",
+        )
+        idle = _float(env, "HANDOVER_IDLE_MINUTES", 30.0)
+        if idle <= 0:
+            raise SettingsError("HANDOVER_IDLE_MINUTES must be above 0")
+        url = env.get("HANDOVER_WEBHOOK_URL", "").strip()
+        secret = env.get("HANDOVER_WEBHOOK_SECRET", "").strip()
+        if url and len(secret) < 16:
+            raise SettingsError(
+                "HANDOVER_WEBHOOK_URL needs HANDOVER_WEBHOOK_SECRET (16+ characters)")
+        return cls(hours, idle, url, secret)
+
+
+def load_handover_settings(env: Mapping[str, str] | None = None) -> HandoverSettings:
+    return HandoverSettings.from_env(env)
 
 
 def _valid_secret(secret: str) -> bool:

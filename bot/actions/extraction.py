@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from bot.actions import cues
 from bot.actions.findings import (
     EXTRACTOR,
     INTEREST_WORDS,
@@ -39,49 +40,6 @@ NO_JOB_VALUE = "geen werk"
 UNKNOWN_JOB_VALUE = "onbekend"
 MAX_FREE_TEXT = 80
 
-_JOB_CUE = re.compile(
-    r"\b(ik\s+ben|ik\s+was|ben\s+ik|werk(?:te)?\s+als|werk(?:te)?\s+bij|werk(?:te)?\s+in|"
-    r"mijn\s+(?:werk|baan|beroep|functie)\s+is|eigenlijk|bedoel)\b", re.I)
-# A request to start or to get help ("ik wil weten welk technisch beroep bij mij past",
-# "kun je mij helpen aan ander werk"): it names what the person wants, not their job.
-_START_REQUEST = re.compile(
-    r"\b(ik\s+wil|ik\s+zoek|ik\s+ben\s+op\s+zoek|zoek\s+ik|wil\s+ik|kun\s+je|kan\s+je|"
-    r"kunt\s+u|kan\s+jij|kun\s+jij|help\s+me|help\s+mij|helpen|welk\w*\s+(beroep|baan|"
-    r"werk|vak)|past\s+bij\s+m[ie]j?|bij\s+m[ie]j?\s+past|advies)\b", re.I)
-_EXPLICIT_JOB = re.compile(
-    r"\b(ik\s+ben\s+(nu\s+)?(een\s+)?(?!op\s+zoek|toe\s+aan|benieuwd|op\b)\w+|"
-    r"ik\s+was\s+\w+|werk(?:te)?\s+als|mijn\s+(?:werk|baan|beroep|functie)\s+is)\b", re.I)
-# "ja" in a correction ("nee, ik woon in Deventer") answers nothing; a reason after it does.
-_CORRECTION_CUE = re.compile(
-    r"\b(nee|eigenlijk|bedoel|toch|verkeerd|klopt\s+niet|verhuisd|verhuizen|verhuis|"
-    r"inmiddels|tegenwoordig|woon\s+nu|nu\s+in|niet\s+meer|sorry)\b", re.I)
-# Statuses, not jobs: they answer the work-status question and never replace a real job.
-_STATUS_JOBS = frozenset({"huisvrouw/huisman", "huisvrouw", "huisman", "student", "werkloze",
-                          "mantelzorger", "vrijwilliger", "gepensioneerde"})
-_PLACE_CUE = re.compile(
-    r"\b(in|uit|bij|te|woon\w*|regio|omgeving|buurt|provincie|verhuisd|wonen|woonachtig)\b",
-    re.I)
-_EDU_CUE = re.compile(
-    r"\b(mbo|hbo|vmbo|havo|vwo|wo|diploma\w*|niveau|opleiding|school|universiteit|"
-    r"mavo|lts|mts|gediplomeerd|afgestudeerd|bachelor|master|bedoel)\b", re.I)
-_INTEREST_CUE = re.compile(
-    r"\b(graag|leuk|interesse|hou\w*\s+van|houd\s+van|vind\s+ik|lijkt\s+me|liefst|"
-    r"hobby|passie|trekt|bedoel)\b", re.I)
-_SECTOR_CUE = re.compile(r"\b(in\s+de|sector|branche|bij\s+de|werk\w*\s+(?:in|bij|op))\b", re.I)
-_NO_WORK = re.compile(
-    r"\b(ik\s+werk\s+(nu\s+)?niet|geen\s+(werk|baan)|werkloos|nooit\s+gewerkt|"
-    r"nog\s+nooit\s+gewerkt|zonder\s+werk|thuis\s*zittend|huisvrouw|huisman)\b", re.I)
-_DONT_KNOW = re.compile(r"\b(weet\s+(ik\s+)?niet|geen\s+idee|geen\s+flauw|geen\s+benul|"
-                        r"snap\s+ik\s+niet|weetniet|idk)\b", re.I)
-_YES = re.compile(r"^\s*(ja+|jazeker|zeker|yes|jep|jup|klopt|graag|ok[eé]?|prima|"
-                  r"natuurlijk|tuurlijk|liefst\s+wel|wel)\b", re.I)
-_NO = re.compile(r"^\s*(nee+|neen|nope|niet|liever\s+niet|no)\b", re.I)
-_TAGS = re.compile(r"<[^>]*>")
-_JOB_PREFIX = re.compile(
-    r"^\s*(nee,?\s*)?(ik\s+ben\s+(eigenlijk\s+)?(een\s+)?|ik\s+was\s+(een\s+)?|"
-    r"ik\s+werk(te)?\s+als\s+(een\s+)?|ik\s+doe\s+|mijn\s+(werk|baan|beroep)\s+is\s+|"
-    r"als\s+)", re.I)
-_ORDINAL_LEVEL = re.compile(r"^\s*(?:niveau\s*)?([1-4])\s*$")
 
 
 @dataclass
@@ -108,7 +66,7 @@ class Extraction:
 
 def clean_text(text: str) -> str:
     """The message without markup or control characters, cut to a sane length."""
-    text = _TAGS.sub(" ", text or "")
+    text = cues.TAGS.sub(" ", text or "")
     text = "".join(ch for ch in text if ch.isprintable())
     return re.sub(r"\s+", " ", text).strip()
 
@@ -124,7 +82,7 @@ def _is_payload(text: str) -> bool:
 
 def _free_text_job(text: str) -> Optional[str]:
     """A job title typed in words the recognisers do not know ("ik ben imker")."""
-    job = _JOB_PREFIX.sub("", text).strip(" .!?,")
+    job = cues.JOB_PREFIX.sub("", text).strip(" .!?,")
     words = job.split()
     if not job or len(job) > MAX_FREE_TEXT or not 1 <= len(words) <= 8:
         return None
@@ -177,7 +135,7 @@ def statement_before_question(turn: Turn) -> dict[str, Any]:
     text = clean_text(turn.text)
     for clause in _CLAUSES.split(text):
         clause = (clause or "").strip()
-        if not clause or _QUESTION.search(clause) or not _EXPLICIT_JOB.search(clause):
+        if not clause or _QUESTION.search(clause) or not cues.EXPLICIT_JOB.search(clause):
             continue
         upd: dict[str, Any] = {}
         _read_job(clause, None, upd, turn.slots)
@@ -256,12 +214,13 @@ def _from_entities(turn: Turn, upd: dict[str, Any]) -> None:
 
 def is_start_request(text: str) -> bool:
     """A wish to start or to be helped that names no job of the person's own."""
-    return bool(_START_REQUEST.search(text)) and not _EXPLICIT_JOB.search(text)
+    return bool(cues.START_REQUEST.search(text)) and not cues.EXPLICIT_JOB.search(text)
 
 
 def _has_real_job(slots: dict[str, Any]) -> bool:
     job = slots.get("current_job")
-    return bool(job) and job not in (NO_JOB_VALUE, UNKNOWN_JOB_VALUE) and job not in _STATUS_JOBS
+    return (bool(job) and job not in (NO_JOB_VALUE, UNKNOWN_JOB_VALUE)
+            and job not in cues.STATUS_JOBS)
 
 
 def _education_context(turn: Turn) -> bool:
@@ -281,18 +240,18 @@ def _read_job(text: str, asked: Optional[str], upd: dict[str, Any],
         return
     # Answering another question ("ik ben nu huisvrouw" to the work-status question) does
     # not replace a job already given, unless the person clearly corrects it.
-    correction = bool(_CORRECTION_CUE.search(text))
+    correction = bool(cues.CORRECTION_CUE.search(text))
     keep_job = asked not in ("current_job", None) and _has_real_job(slots) and not correction
-    if _NO_WORK.search(text) and asked in ("current_job", None):
+    if cues.NO_WORK.search(text) and asked in ("current_job", None):
         upd["current_job"] = NO_JOB_VALUE
         upd["current_job_esco"] = None
         return
-    if keep_job or (asked != "current_job" and not _JOB_CUE.search(text)):
+    if keep_job or (asked != "current_job" and not cues.JOB_CUE.search(text)):
         return
     job = (find or Findings(text)).job()
     if not job or not job.get("label"):
         return
-    if asked not in ("current_job", None) and str(job["label"]) in _STATUS_JOBS \
+    if asked not in ("current_job", None) and str(job["label"]) in cues.STATUS_JOBS \
             and slots.get("current_job"):
         return
     if float(job.get("confidence") or 0) < SURE and _has_real_job(slots) and not correction:
@@ -306,14 +265,14 @@ def _read_job(text: str, asked: Optional[str], upd: dict[str, Any],
 def _read_place(text: str, asked: Optional[str], upd: dict[str, Any],
                 find: Optional[Findings] = None, slots: Optional[dict[str, Any]] = None
                 ) -> None:
-    if asked != "region" and not _PLACE_CUE.search(text):
+    if asked != "region" and not cues.PLACE_CUE.search(text):
         return
     find = find or Findings(text)
     place = find.place()
     if place and place.get("province") in PROVINCES:
         if float(place.get("confidence") or 0) < SURE:
             # A typo-tolerant guess ("Vasse" for "vaste"): ask, never overwrite silently.
-            if asked == "region" or _CORRECTION_CUE.search(text) \
+            if asked == "region" or cues.CORRECTION_CUE.search(text) \
                     or not (slots or {}).get("region"):
                 upd[GUESS] = {"municipality": place["municipality"],
                               "province": place["province"]}
@@ -331,11 +290,11 @@ def _read_place(text: str, asked: Optional[str], upd: dict[str, Any],
 def _read_education(text: str, asked: Optional[str], upd: dict[str, Any],
                     find: Findings) -> None:
     if asked == "education_level":
-        m = _ORDINAL_LEVEL.match(text)
+        m = cues.ORDINAL_LEVEL.match(text)
         if m:  # "2" in answer to the education question means mbo 2
             upd["education_level"] = f"mbo{m.group(1)}"
             return
-    elif not _EDU_CUE.search(text):
+    elif not cues.EDU_CUE.search(text):
         return
     level = find.education()
     if level in EDUCATION_LEVELS:
@@ -354,7 +313,7 @@ def _read_work_status(text: str, asked: Optional[str], upd: dict[str, Any],
 
 def _read_interests(text: str, asked: Optional[str], upd: dict[str, Any],
                     find: Findings) -> None:
-    if asked != "interests" and not _INTEREST_CUE.search(text):
+    if asked != "interests" and not cues.INTEREST_CUE.search(text):
         return
     found = [i for i in find.interests() if i in INTERESTS]
     if not found and asked == "interests":
@@ -368,7 +327,7 @@ def _read_sector(text: str, asked: Optional[str], upd: dict[str, Any],
                  find: Findings) -> None:
     if "current_sector" in upd:
         return
-    if asked != "current_sector" and not _SECTOR_CUE.search(text):
+    if asked != "current_sector" and not cues.SECTOR_CUE.search(text):
         return
     sector = find.sector()
     if sector not in SECTORS and asked == "current_sector":
@@ -385,9 +344,9 @@ def _read_income(text: str, intent: Optional[str], asked: Optional[str],
     elif asked == "learn_while_earning":
         # "nee, ik woon in Deventer" corrects the place; its "nee" answers nothing. A "ja"
         # with a reason ("ja graag, de ww loopt niet eeuwig door") is still a yes.
-        if _YES.match(text) or (intent == "affirm" and not upd):
+        if cues.YES.match(text) or (intent == "affirm" and not upd):
             upd["learn_while_earning"] = True
-        elif (intent == "deny" or _NO.match(text)) and not upd:
+        elif (intent == "deny" or cues.NO.match(text)) and not upd:
             upd["learn_while_earning"] = False
 
 
@@ -395,7 +354,7 @@ def _handle_dont_know(text: str, turn: Turn, result: Extraction) -> None:
     asked = turn.requested_slot
     if asked is None or asked in result.updates:
         return
-    if turn.intent != "dont_know" and not _DONT_KNOW.search(text):
+    if turn.intent != "dont_know" and not cues.DONT_KNOW.search(text):
         return
     result.dont_know = True
     if asked == "current_job":

@@ -12,7 +12,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions.extraction import clean_text
-from handover.settings import HandoverSettings, load_handover_settings
+from settings.sections import HandoverSettings, load_handover_settings
 
 CHAT = "chat"
 NO_CONTACT = "geen"

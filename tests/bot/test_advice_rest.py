@@ -16,7 +16,7 @@ import pytest
 
 from contract import glossary
 from settings import REPO_ROOT
-from tests.bot.advice_run import PEOPLE, Run, play, sentences, words
+from testing.advice_run import PEOPLE, Run, play, sentences, words
 from tests.conftest import RasaStack
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.actions import advice_texts
 from contract import glossary
-from tests.bot.advice_run import readability, sentences, words
+from testing.advice_run import readability, sentences, words
 
 
 def test_a_term_is_explained_once_the_first_time_it_appears() -> None:

@@ -1,6 +1,6 @@
 """Conversations over REST for each failure class of issue 11, in new wording.
 
-The simulated person (tests/bot/people.py) reads only the bot's text and buttons.
+The simulated person (testing/people.py) reads only the bot's text and buttons.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.bot.people import PEOPLE, Person, has_payload, is_fallback, slot_score, talk
+from testing.people import PEOPLE, Person, has_payload, is_fallback, slot_score, talk
 from tests.conftest import RasaStack
 
 BY_NAME = {p.name: p for p in PEOPLE}

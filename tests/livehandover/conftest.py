@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.livehandover.support import ADMIN, ADVISER, Adviser, create_user
+from testing.handover_adviser import ADMIN, ADVISER, Adviser, create_user
 from tests.telegram.conftest import make_settings, make_user, telegram_emulator  # noqa: F401
 from tests.web.conftest import browser, host_pages  # noqa: F401
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import requests
 
-from tests.livehandover.support import (
+from testing.handover_adviser import (
     ADVISER,
     Adviser,
     adviser_events,

@@ -7,13 +7,13 @@ import asyncio
 import re
 from pathlib import Path
 
-from testing.telegram_user import running_bridge
-from tests.livehandover.support import (
+from testing.handover_adviser import (
     Adviser,
     bot_texts_after_last_user,
     silent_turn_done,
     wait_until,
 )
+from testing.telegram_user import running_bridge
 
 
 async def test_adviser_answers_in_telegram_while_the_assistant_waits(

@@ -19,7 +19,7 @@ from console.handover_live import signature, waiting_text
 from console.takeover import first_name
 from console.telegram_outbox import outbox_item
 from handover.office_hours import parse_office_hours
-from handover.settings import HandoverSettings, load_handover_settings
+from settings.sections import HandoverSettings, load_handover_settings
 from telegram_bridge.outbox import adviser_html
 
 AMS = dt.timezone(dt.timedelta(hours=1))  # Amsterdam in winter

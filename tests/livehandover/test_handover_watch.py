@@ -17,8 +17,8 @@ import pytest
 
 from runner import process as proc
 from runner.services import web_server as web_service
+from testing.handover_adviser import ADVISER, Adviser, create_user, resumed, wait_until
 from testing.ports import free_port
-from tests.livehandover.support import ADVISER, Adviser, create_user, resumed, wait_until
 from tests.livehandover.test_handover_api import ask_for_adviser
 
 SECRET = "webhook-secret-for-tests-0123456789"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.livehandover.support import (
+from testing.handover_adviser import (
     ADVISER,
     Adviser,
     bot_texts_after_last_user,

@@ -16,7 +16,7 @@ import requests
 
 from settings import child_env
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 ADVISER = ("anna.devries", "Anna-wachtwoord-123")
 ADMIN = ("bea", "Bea-wachtwoord-1234")
 T = TypeVar("T")
