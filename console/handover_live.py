@@ -32,7 +32,7 @@ from console.labels import value_label
 from console.pages import CONSOLE, HANDOVER_STATUSES, PREFIX, ctx, refresh
 from console.takeover import held_conversations
 from console.takeover_routes import TAKEOVERS
-from handover.settings import HandoverSettings
+from settings.sections import HandoverSettings
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +234,7 @@ def mount_live(app: web.Application, console: Console) -> None:
     from console.takeover import Takeovers
     from console.takeover_routes import routes
     from console.telegram_outbox import PATH, telegram_outbox
-    from handover.settings import load_handover_settings
+    from settings.sections import load_handover_settings
 
     app[HANDOVER_SETTINGS] = load_handover_settings()
     app[TAKEOVERS] = Takeovers(console, RasaApi.from_env())
