@@ -75,7 +75,9 @@ def restricted_rasa(rasa_stack, trained_model: Path) -> Iterator[str]:  # noqa: 
         log.close()
 
 
-@pytest.fixture(scope="session")
+# Module scope: a running sync Playwright keeps an event loop in the main thread, which
+# breaks every later test that calls asyncio.run (the Telegram tests).
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     executable = chromium_executable()
     with sync_playwright() as playwright:
