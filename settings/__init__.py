@@ -136,6 +136,8 @@ class Settings:
             # Rasa has no text-length limit; cap request bodies at the HTTP layer (Rasa
             # server only: the action server receives whole trackers, far beyond this).
             "RASA_REQUEST_MAX_SIZE": env.get("RASA_REQUEST_MAX_SIZE") or "65536",
+            # The REST channel's shared secret must reach the Rasa server and the bridge.
+            "INTERNAL_API_SECRET": env.get("INTERNAL_API_SECRET", "").strip(),
         }
         out["ESCO_DIR"] = str(self.esco_dir) if self.esco_dir else ""
         for key in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "CONSOLE_SECRET_KEY"):
