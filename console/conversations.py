@@ -27,13 +27,19 @@ from console.transcript import build_transcript
 from privacy.erase import erase_senders_locked
 
 
-async def conversation_list(request: web.Request) -> web.Response:
+async def _scoped_list(request: web.Request) -> tuple[Filters, list[dict[str, Any]], int]:
+    """The filtered conversation list, limited to what this user may read (consent)."""
     console = ctx(request)
     await refresh(console, request)
     f = Filters.from_query(request.query)
     items, total = list_conversations(console.engine, f, time.time(),
                                       console.settings.abandon_after_seconds,
                                       readable_only=scope.limited_to_consent(request["user"]))
+    return f, items, total
+
+
+async def conversation_list(request: web.Request) -> web.Response:
+    f, items, total = await _scoped_list(request)
     record(request, "view_list", detail=json.dumps(f.as_query()))
     for item in items:
         item["consent_label"], item["readable"] = scope.label(item), scope.row_readable(item)
@@ -41,7 +47,7 @@ async def conversation_list(request: web.Request) -> web.Response:
     query = f.as_query()
     return page(
         request, "list.html", items=items, total=total, filters=f, query=query,
-        export_query=urlencode(query), options=distinct_values(console.engine),
+        export_query=urlencode(query), options=distinct_values(ctx(request).engine),
         outcomes=OUTCOMES, channels=CHANNELS, pages=pages,
         prev_query=urlencode({**query, "page": f.page - 1}) if f.page > 1 else None,
         next_query=urlencode({**query, "page": f.page + 1}) if f.page < pages else None,
@@ -58,12 +64,7 @@ def _api_item(item: dict[str, Any]) -> dict[str, Any]:
 
 
 async def api_conversations(request: web.Request) -> web.Response:
-    console = ctx(request)
-    await refresh(console, request)
-    f = Filters.from_query(request.query)
-    items, total = list_conversations(console.engine, f, time.time(),
-                                      console.settings.abandon_after_seconds,
-                                      readable_only=scope.limited_to_consent(request["user"]))
+    f, items, total = await _scoped_list(request)
     record(request, "api_list", detail=json.dumps(f.as_query()))
     warnings = f.problems + (["index is being built; results incomplete"]
                              if request.get("index_busy") else [])
