@@ -46,6 +46,13 @@ def _pick(rows: list[dict[str, Any]]) -> JobEntry:
                     best["sector"], best["origin"], len(groups) > 1)
 
 
+def _head_words(grouped: dict[str, list[dict[str, Any]]]) -> frozenset[str]:
+    """Last words of multi-word titles that name a person ('kunstenaar' in 'digitaal
+    kunstenaar'): the only everyday words that may stand for a job on their own."""
+    return frozenset(key.split(" ")[-1] for key in grouped if " " in key
+                     and key.split(" ")[-1].endswith(lexicon.PERSON_NOUN_ENDINGS))
+
+
 def _partial_index(grouped: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[JobEntry, str]]:
     """Head words of multi-word titles: 'verpleegkundige' alone finds the occupation group
     most titles like 'algemeen verpleegkundige', 'verpleegkundige ouderenzorg' belong to."""
@@ -112,6 +119,7 @@ class JobIndex:
         self._single = frozenset(single)
         self._fuzzy = DeletionIndex(single)
         self._partial = _partial_index(grouped)
+        self._person_heads = _head_words(grouped)
 
     def __len__(self) -> int:
         return len(self._exact)
@@ -182,10 +190,11 @@ class JobIndex:
             if self._skip(toks, i, 1):
                 continue
             variants = [tok, *_inflections(tok)]
-            # A common word ("dienst", "vaste") is no job title on its own: no guessing.
+            # A common word ("dienst", "vaste") is no job title on its own: no typo guessing,
+            # and a partial title only when the word names a person ("chauffeur").
             guess = not is_common_word(tok)
-            for variant in variants if guess else ():
-                if variant in self._partial:
+            for variant in variants:
+                if variant in self._partial and (guess or variant in self._person_heads):
                     entry, key = self._partial[variant]
                     return entry, key, 0.7
             for variant in variants if guess else ():

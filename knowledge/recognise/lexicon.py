@@ -23,6 +23,13 @@ GENERIC_JOB_WORDS: frozenset[str] = frozenset({
 })
 
 # Ordinary Dutch words: never matched fuzzily as a job or place (they are real words).
+# Endings of Dutch words for a person who does something (lasser, monteur, docent,
+# verpleegkundige, kunstenaar). An everyday word with such an ending ("chauffeur") may be
+# read as the head of longer job titles; "dienst" or "bouw" may not.
+PERSON_NOUN_ENDINGS: tuple[str, ...] = (
+    "er", "eur", "euse", "ist", "iste", "aar", "ige", "ent", "ente", "ant", "ante", "ier",
+    "tor", "man", "loog", "aris", "ende", "ster", "trice", "ice")
+
 COMMON_WORDS: frozenset[str] = frozenset("""
 aan achter af al alle alleen als altijd ander andere anders bij binnen daar dag dagen dan dat
 de deze die dit doe doen door dus echt een eens eerst eigen elke en er even geen geleden

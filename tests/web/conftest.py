@@ -10,7 +10,7 @@ from typing import Dict, Iterator
 
 import pytest
 import requests
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from runner import process as proc
 from runner.services import rasa_server
@@ -87,6 +87,16 @@ def browser() -> Iterator[Browser]:
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh phone-sized Dutch browser context per test; modules with other needs override."""
+    context = browser.new_context(viewport={"width": 390, "height": 780}, locale="nl-NL")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture

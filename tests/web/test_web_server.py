@@ -13,8 +13,9 @@ from web.campaigns import CAMPAIGNS
 def test_health_says_ok_and_that_the_widget_is_built(web_server) -> None:  # noqa: ANN001
     # WHEN the health endpoint is asked
     body = requests.get(f"{web_server.url}/healthz", timeout=10).json()
-    # THEN it is ok and the bundle exists (the setup ran npm run build)
-    assert body == {"status": "ok", "widget_built": True}
+    # THEN it is ok, the bundle exists (the setup ran npm run build) and every database answers
+    assert body["status"] == "ok" and body["widget_built"] is True
+    assert body["databases"] and set(body["databases"].values()) == {"ok"}
 
 
 def test_demo_and_campaign_pages_embed_the_widget_with_one_tag(web_server) -> None:  # noqa: ANN001
