@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Optional
 
 import httpx
 
+from bot.actions.advice_texts import MENU_TITLES
 from testing.personas import load_scripts
 
 # Scripts from the one personas file (load_scripts in testing/personas.yml).
@@ -70,6 +71,15 @@ def _first_recommendation(replies: List[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
+def _next_steps_button(replies: List[Dict[str, Any]]) -> Optional[str]:
+    """The payload of the "what do I do now" button of the profession introduction."""
+    for reply in replies:
+        for button in reply.get("buttons") or []:
+            if button.get("title") == MENU_TITLES["next_steps"]:
+                return button.get("payload")
+    return None
+
+
 async def run_conversation(client: httpx.AsyncClient, url: str, turns: List[str],
                            sender: Optional[str] = None,
                            metadata: Optional[Dict[str, Any]] = None) -> Result:
@@ -79,7 +89,11 @@ async def run_conversation(client: httpx.AsyncClient, url: str, turns: List[str]
         replies = await _send(client, url, result, text, metadata)
         choice = _first_recommendation(replies) or choice
     if choice and not result.reached_next_steps:
-        await _send(client, url, result, choice, metadata)
+        # The choice brings a short introduction with buttons; next steps are one press on.
+        replies = await _send(client, url, result, choice, metadata)
+        press = _next_steps_button(replies)
+        if press and not result.reached_next_steps:
+            await _send(client, url, result, press, metadata)
     return result
 
 

@@ -32,7 +32,7 @@ from typing import Any, Awaitable, Callable, Optional, Text, TypeVar
 import sqlalchemy as sa
 import sqlalchemy.exc
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
-from rasa.shared.core.events import ActionExecuted, SessionStarted
+from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -171,7 +171,11 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         # Every id this person used (earlier widget sessions of the same browser come as
         # message metadata), through the one erasure service; rows of this store with its
         # own session (Rasa holds this conversation's lock during the turn).
-        metadata = (tracker.latest_message.metadata if tracker.latest_message else None) or {}
+        # The erasure action ends with Restarted, which empties `latest_message`: read the
+        # metadata of the confirming message from the events.
+        last_user = next((e for e in reversed(tracker.events) if isinstance(e, UserUttered)),
+                         None)
+        metadata = (last_user.metadata if last_user else None) or {}
         ids = related_sender_ids(tracker.sender_id, metadata)
         for sender_id in ids:
             self._cache.pop(sender_id, None)

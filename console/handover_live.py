@@ -116,9 +116,10 @@ async def live_script(request: web.Request) -> web.Response:
 # ------------------------------------------------------------------ new handovers, webhook
 
 
-def note_new_handovers(engine: Engine, first_round: bool) -> list[dict[str, Any]]:
-    """Handover requests not seen before, recorded now. On the first round after start
-    everything already there is recorded as old (no webhook flood after a restart)."""
+def note_new_handovers(engine: Engine, started_at: float) -> list[dict[str, Any]]:
+    """Handover requests not seen before, recorded now. Requests from before the watcher
+    started are recorded as old (no webhook flood after a restart); the first index build
+    may take a while, so a request made meanwhile is still new."""
     seen = sa.select(handover_alerts.c.sender_id)
     stmt = (sa.select(conv_index.c.sender_id, conv_index.c.last_at, conv_index.c.channel,
                       conv_index.c.region, conv_index.c.sector, conv_index.c.campaign)
@@ -126,11 +127,15 @@ def note_new_handovers(engine: Engine, first_round: bool) -> list[dict[str, Any]
             .where(conv_index.c.sender_id.not_in(seen)))
     with engine.begin() as conn:
         rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        new = []
         for row in rows:
+            old = (row["last_at"] or time.time()) < started_at
             conn.execute(sa.insert(handover_alerts).values(
                 sender_id=row["sender_id"], requested_at=row["last_at"] or time.time(),
-                webhook="before_start" if first_round else None))
-    return [] if first_round else rows
+                webhook="before_start" if old else None))
+            if not old:
+                new.append(row)
+    return new
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -198,15 +203,14 @@ async def watch_task(app: web.Application) -> AsyncIterator[None]:
     session = aiohttp.ClientSession(timeout=WEBHOOK_TIMEOUT)
 
     async def loop() -> None:
-        first_round = True
+        started_at = time.time()
         while True:
             try:
                 executor = asyncio.get_running_loop().run_in_executor
                 done = await executor(None, lambda: console.index.refresh(wait=0))
                 if done is not None:  # skip while the first index build is running
                     new = await executor(None, note_new_handovers, console.engine,
-                                         first_round)
-                    first_round = False
+                                         started_at)
                     if settings.webhook_url:
                         for row in new:
                             await send_webhook(session, settings, console, row)

@@ -6,13 +6,13 @@ types and route patterns, so the number of series stays small and nothing person
 
 from __future__ import annotations
 
+import hashlib
 import time
+from collections import OrderedDict
 from typing import Any, Awaitable, Callable
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
-
-TURN_ACTION = "action_validate_slot_mappings"  # Rasa runs it after every user message
 
 TURNS = Counter("overstap_turns", "User messages handled by the assistant")
 REPLIES = Counter("overstap_replies", "Bot replies by payload type ('text' without one)",
@@ -28,6 +28,30 @@ WEB_REQUESTS = Counter("overstap_web_requests", "Web server requests by route an
                        ["route", "status"])
 
 
+# Rasa calls the action server only for custom actions, not after every message, so turns
+# are counted from the tracker each call carries: the user messages this conversation has
+# beyond the last call seen. Keys are hashes of the sender id, kept for the newest
+# conversations only (bounded memory, nothing readable).
+_SEEN_LIMIT = 20_000
+_seen_user_messages: OrderedDict[str, int] = OrderedDict()
+
+
+def _new_user_messages(call: dict[str, Any]) -> int:
+    tracker = call.get("tracker")
+    if not isinstance(tracker, dict):
+        return 0
+    sender = str(tracker.get("sender_id") or "")
+    events = tracker.get("events") or []
+    count = sum(1 for e in events if isinstance(e, dict) and e.get("event") == "user")
+    key = hashlib.sha256(sender.encode()).hexdigest()[:16]
+    before = _seen_user_messages.pop(key, 0)
+    _seen_user_messages[key] = count
+    if len(_seen_user_messages) > _SEEN_LIMIT:
+        _seen_user_messages.popitem(last=False)
+    # Fewer than before: a new session or an erasure started the count again.
+    return count - before if count >= before else count
+
+
 def observe_action(call: Any, result: Any, status: int, seconds: float) -> None:
     """Count one action server call: its action, replies, fallbacks and handovers."""
     action = str(call.get("next_action") or "unknown")[:60] if isinstance(call, dict) else "?"
@@ -35,8 +59,8 @@ def observe_action(call: Any, result: Any, status: int, seconds: float) -> None:
     if status >= 400:
         ACTION_ERRORS.labels(action).inc()
         return
-    if action == TURN_ACTION:
-        TURNS.inc()
+    if isinstance(call, dict):
+        TURNS.inc(_new_user_messages(call))
     if not isinstance(result, dict):
         return
     for reply in result.get("responses") or []:

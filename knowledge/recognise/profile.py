@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from knowledge.recognise import lexicon
-from knowledge.recognise.phrases import PhraseMatcher, negated
-from knowledge.text import normalise
+from knowledge.recognise.common import is_common_word
+from knowledge.recognise.phrases import Hit, PhraseMatcher, negated
+from knowledge.text import DeletionIndex, normalise
 
 _EDUCATION = PhraseMatcher(lexicon.EDUCATION_PATTERNS)
 _WORK_STATUS = PhraseMatcher(lexicon.WORK_STATUS_PATTERNS)
@@ -18,6 +19,31 @@ _INTERESTS = PhraseMatcher(
     (phrase, interest) for interest, phrases in lexicon.INTEREST_PATTERNS.items()
     for phrase in phrases
 )
+
+# One-typo forms of single interest words ("hande" -> handen, "elektricitijd" ->
+# elektriciteit), for words long enough that one typo still says what was meant.
+_INTEREST_WORD_VALUES: dict[str, str] = {}
+for _interest, _phrases in lexicon.INTEREST_PATTERNS.items():
+    for _phrase in _phrases:
+        _word = normalise(_phrase.rstrip("*"))
+        if " " not in _word and len(_word) >= 5:
+            _INTEREST_WORD_VALUES.setdefault(_word, _interest)
+_INTEREST_TYPOS = DeletionIndex(set(_INTEREST_WORD_VALUES))
+
+
+def _interest_hits(norm: str) -> list[Hit]:
+    """Exact phrase hits, plus one-typo hits on words no exact phrase covered."""
+    hits = _INTERESTS.hits(norm)
+    covered = [(h.start, h.end) for h in hits]
+    for match in re.finditer(r"[a-z0-9]+", norm):
+        word = match.group()
+        if (len(word) < 5 or is_common_word(word)
+                or any(s <= match.start() < e for s, e in covered)):
+            continue
+        close = _INTEREST_TYPOS.lookup(word)
+        if close:
+            hits.append(Hit(match.start(), match.end(), _INTEREST_WORD_VALUES[close[0]]))
+    return sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
 
 
 # A school as a workplace ("conciërge op een basisschool", "ik werk bij de hogeschool")
@@ -86,7 +112,7 @@ def recognise_interests(text: str) -> list[str]:
     norm = normalise(text)
     result: list[str] = []
     negated_values: set[str] = set()
-    for hit in _INTERESTS.hits(norm):
+    for hit in _interest_hits(norm):
         if negated(norm, hit.start, lexicon.NEGATIONS):
             negated_values.add(hit.value)
             continue
@@ -132,7 +158,7 @@ def matched_words(kind: str, text: str, value: str) -> str | None:
     if matcher is None:
         return None
     norm = normalise(text)
-    for hit in matcher.hits(norm):
+    for hit in (_interest_hits(norm) if kind == "interest" else matcher.hits(norm)):
         if hit.value == value:
             return norm[hit.start:hit.end]
     return None

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, Restarted, SlotSet, UserUttered
 
 from bot.tracker_store import ErasableSQLTrackerStore
 
@@ -123,5 +123,36 @@ def test_rows_deleted_elsewhere_are_not_served_from_memory(tmp_path: Path) -> No
         engine.dispose()
         # THEN the store no longer has it
         assert await store.retrieve("dirk") is None
+
+    asyncio.run(scenario())
+
+
+def test_an_erasure_reaches_the_earlier_sessions_named_in_the_confirming_message(
+        tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("CONSOLE_DATABASE_URL", f"sqlite:///{tmp_path / 'console.db'}")
+
+    async def scenario() -> None:
+        db = tmp_path / "tracker.db"
+        store = _store(db)
+        earlier, current = "a" * 32, "b" * 32
+        # GIVEN a browser that used an earlier session before "Opnieuw beginnen"
+        for sender in (earlier, current):
+            tracker = await store.get_or_create_tracker(sender)
+            for event in _turn("ik werk als kok", "utrecht"):
+                tracker.update(event)
+            await store.save(tracker)
+        # WHEN the person confirms the erasure in the current session, whose message names
+        # the earlier id, and the erasure action resets the conversation
+        tracker = await store.retrieve(current)
+        tracker.update(UserUttered("/affirm", {"name": "affirm", "confidence": 1.0},
+                                   metadata={"previous_sender_ids": earlier}))
+        tracker.update(ActionExecuted("action_erase_conversation"))
+        tracker.update(Restarted())
+        await store.save(tracker)
+        # THEN neither conversation has a row left, nor is one served from memory
+        assert _db_events(db, current) == [] and _db_events(db, earlier) == []
+        for sender in (earlier, current):
+            again = await store.retrieve(sender)
+            assert again is None or not [e for e in again.events if isinstance(e, UserUttered)]
 
     asyncio.run(scenario())

@@ -18,8 +18,9 @@ SAFE = {"RASA_API_TOKEN": "t" + STRONG, "INTERNAL_API_SECRET": "i" + STRONG,
 
 
 def _env(**extra: str) -> dict[str, str]:
+    # TRAINED_MODEL (set by scripts/test.sh) would let the runner skip the training config.
     env = {k: v for k, v in os.environ.items()
-           if k not in {*SAFE, "BIND_HOST", "LB_HOST", "PUBLIC_BASE_URL"}}
+           if k not in {*SAFE, "BIND_HOST", "LB_HOST", "PUBLIC_BASE_URL", "TRAINED_MODEL"}}
     env.update(extra)
     return env
 

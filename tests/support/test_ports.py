@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -37,12 +38,27 @@ def test_parallel_processes_never_get_the_same_port() -> None:
     assert not [p for p in everything if low <= p <= high]
 
 
+def _two_free_neighbours() -> int:
+    """A port p outside the ephemeral range where p and p + 1 are both free now."""
+    candidates = ports.candidate_ports()
+    for p in random.sample(candidates, 200):
+        if p + 1 in candidates and all(_can_bind(q) for q in (p, p + 1)):
+            return p
+    raise AssertionError("no two free neighbouring ports")
+
+
+def _can_bind(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def test_a_port_someone_listens_on_is_skipped(monkeypatch) -> None:
     # GIVEN a narrow range of two ports, one with a listener that takes no claim
-    with socket.socket() as first:
-        first.bind(("127.0.0.1", 0))
-        busy = first.getsockname()[1]
-    # (the kernel gave `busy` from the ephemeral range; use a range that contains it)
+    busy = _two_free_neighbours()
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", busy))
