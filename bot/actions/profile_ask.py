@@ -15,29 +15,38 @@ from bot.actions.session import INTRO_SHORT, introduced
 FORM = "profile_form"
 
 
-def asked_slots(tracker: Tracker) -> list[str]:
-    """Profile slots the form has asked for so far in this run, in order."""
+def _form_history(tracker: Tracker, required: list[str]) -> tuple[list[str], set[str]]:
+    """(slots the form asked, in order; slots filled without being asked once the form
+    had started) since the last restart."""
     asked: list[str] = []
+    skipped: set[str] = set()
     for event in tracker.events:
         if event.get("event") == "restart":
-            asked = []
-        elif event.get("event") == "slot" and event.get("name") == "requested_slot":
+            asked, skipped = [], set()
+        elif event.get("event") != "slot":
+            continue
+        elif event.get("name") == "requested_slot":
             value = event.get("value")
-            if value and value not in asked:
+            if value in required and value not in asked:
                 asked.append(value)
-    return asked
+        elif (asked and event.get("name") in required and event.get("value") is not None
+              and event.get("name") not in asked):
+            skipped.add(event["name"])
+    return asked, skipped
 
 
 def progress_for(tracker: Tracker, slot: str, required: list[str]) -> tuple[int, int]:
-    """(number, total) for "Vraag 2 van 6": the number counts questions asked, so it never
-    goes down; the total is those plus the empty slots still to come."""
-    asked = [s for s in asked_slots(tracker) if s in required]
+    """(number, total) for "Vraag 3 van 7". A question answered along the way ("kok" also
+    says horeca) counts as done, so the total set at the first question stays and the
+    number never goes down."""
+    asked, skipped = _form_history(tracker, required)
     if slot not in asked:
         asked.append(slot)
-    still = [s for s in required if tracker.get_slot(s) is None and s not in asked]
-    number = asked.index(slot) + 1 if tracker.get_slot("requested_slot") == slot \
-        else len(asked)
-    return number, len(asked) + len(still)
+    skipped.discard(slot)
+    still = [s for s in required
+             if tracker.get_slot(s) is None and s not in asked and s not in skipped]
+    number = asked.index(slot) + 1 + len(skipped)
+    return number, number + len(still)
 
 
 def _pending_place(tracker: Tracker) -> dict[str, str] | None:

@@ -64,8 +64,9 @@ def wait_for_turn(rasa_url: str, token: str, sender: str, users: int,
         if turn_finished(track, users):
             return track
         time.sleep(0.1)  # polling interval of a readiness check, not a sleep-as-sync
-    raise AssertionError(f"bot did not finish turn {users}; last events: "
-                         f"{track.get('events', [])[-5:]}")
+    said = [e.get("text") for e in track.get("events", []) if e.get("event") == "user"]
+    raise AssertionError(f"bot did not finish turn {users}; the tracker holds {len(said)} "
+                         f"user messages {said}; last events: {track.get('events', [])[-5:]}")
 
 
 def wait_for_user_text(rasa_url: str, token: str, sender: str, text: str,
