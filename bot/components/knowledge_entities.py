@@ -35,6 +35,8 @@ EXTRACTOR = "KnowledgeEntityExtractor"
 MAX_CHARS = 600
 # Below this a place is a typo-tolerant guess (bot/actions/findings.SURE is the same).
 SURE = 0.8
+# How long a message waits for the knowledge base after a start (it loads in ~10 s).
+LOAD_WAIT_SECONDS = 120.0
 
 
 def _span(text: str, matched: str | None) -> tuple[int, int]:
@@ -135,14 +137,15 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._config = config
-        # Load the knowledge base in the background: the server answers at once, and until
-        # the base is there messages get no knowledge entities (the actions then ask the
-        # recognisers themselves, bot/actions/findings.py), never a wrong or partial set.
+        # Load the knowledge base in the background: the server starts at once; the first
+        # message waits for the base (see process).
         if not _READY.is_set():
             threading.Thread(target=_warm_up, name="knowledge-warm-up", daemon=True).start()
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if not _READY.is_set():
+        # The first messages after a start wait for the base (seconds), so that the same
+        # message always gets the same entities; a base that cannot load costs entities only.
+        if not _READY.wait(LOAD_WAIT_SECONDS):
             return messages
         for message in messages:
             text = message.get(TEXT) or ""
