@@ -125,11 +125,16 @@ def _name(profession_id: str) -> str:
 
 
 def recommendation_text(items: List[Dict[str, Any]]) -> str:
-    """Each profession with its two best reasons (first sentence of each)."""
+    """Each profession with its best reason: the whole turn (with the summary before it)
+    stays near 100 words; every reason is in the payload for the card."""
     lines = ["Dank je! Deze beroepen kunnen bij je passen:"]
-    for number, item in enumerate(items, start=1):
-        reasons = [advice_texts.short_reason(r) for r in (item.get("reasons") or [])[:2]]
+    for number, item in enumerate(items[:3], start=1):
+        reasons = [advice_texts.short_reason(r) for r in (item.get("reasons") or [])[:1]]
         lines.append(f"{number}. {item.get('name')}. " + " ".join(reasons))
+    more = [str(item.get("name")) for item in items[3:]]
+    if more:
+        lines.append("Ook mogelijk: " + " en ".join([", ".join(more[:-1]), more[-1]]
+                                                    if len(more) > 1 else more) + ".")
     lines.append("Dit is advies, geen belofte. Kies een beroep.")
     return "\n".join(lines)
 

@@ -26,7 +26,7 @@ from bot.actions.extraction import (
     looks_like_answer,
     statement_before_question,
 )
-from bot.actions.faq_topics import ENDED_TOPIC, FAQ_TOPICS, pick_topic
+from bot.actions.faq_topics import ENDED_TOPIC, FAQ_TOPICS, message_topic
 
 
 def answered_open_question(tracker: Tracker) -> bool:
@@ -79,7 +79,7 @@ class ActionAnswerFaq(Action):
             # A rich opener: keep every fact, answer the question, then ask what is missing.
             events += [SlotSet(k, v) for k, v in facts.items()]
             dispatcher.utter_message(text="Genoteerd: " + texts.understood(facts))
-        topic = pick_topic(text)
+        topic = message_topic(message, text)
         if topic in FAQ_TOPICS and _answered_just_before(tracker, topic):
             # The same answer again would loop: point forward instead.
             dispatcher.utter_message(
@@ -140,7 +140,8 @@ def _answered_just_before(tracker: Tracker, topic: str) -> bool:
         return False
     previous = users[-2]
     intent = ((previous.get("parse_data") or {}).get("intent") or {}).get("name")
-    return intent == "faq" and pick_topic(previous.get("text") or "") == topic
+    return intent == "faq" and message_topic(previous.get("parse_data"),
+                                             previous.get("text") or "") == topic
 
 
 def _forward_buttons(tracker: Tracker) -> list[dict[str, str]]:

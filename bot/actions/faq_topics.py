@@ -86,8 +86,29 @@ _YEARS_OF_WORK = re.compile(
     r"werk\w*|gewerkt)\b|\b(werk|werkte|gewerkt)\s+(al\s+)?\d+\s+jaar\b", re.I)
 
 
+# The NLU component bot/components/faq_topic.py learns the topic from the faq examples;
+# below this confidence its guess is not used and the word patterns decide.
+LEARNED_MIN_CONFIDENCE = 0.3
+
+
+def message_topic(parse_data: Optional[dict], text: Optional[str] = None) -> Optional[str]:
+    """The FAQ topic of a parsed message: the learned topic when it is sure enough, else
+    the word patterns. A scheme that has ended is named by its own name, so those names
+    always win (the person must hear that it is over)."""
+    parse_data = parse_data or {}
+    text = text if text is not None else parse_data.get("text") or ""
+    if _ENDED_WORDS.search(_YEARS_OF_WORK.sub(" ", text)):
+        return ENDED_TOPIC
+    learned = parse_data.get("faq_topic")
+    if isinstance(learned, dict):
+        name, confidence = learned.get("name"), learned.get("confidence") or 0.0
+        if (name in FAQ_TOPICS or name == ENDED_TOPIC) and confidence >= LEARNED_MIN_CONFIDENCE:
+            return str(name)
+    return pick_topic(text)
+
+
 def pick_topic(text: str) -> Optional[str]:
-    """The FAQ topic of a question, or None."""
+    """The FAQ topic of a question from word patterns (backup of the learned topic)."""
     text = _YEARS_OF_WORK.sub(" ", text)
     if _ENDED_WORDS.search(text):
         return ENDED_TOPIC

@@ -29,7 +29,8 @@ from bot.actions.extraction import (
     is_start_request,
     looks_like_answer,
 )
-from bot.actions.faq import ENDED_TOPIC, FAQ_TOPICS, answer_topic, pick_topic
+from bot.actions.faq import ENDED_TOPIC, FAQ_TOPICS, answer_topic
+from bot.actions.faq_topics import message_topic
 from bot.actions.profile_ask import (  # noqa: F401 - the SDK registers the ask actions
     AskForCurrentJob,
     AskForCurrentSector,
@@ -255,7 +256,7 @@ class ValidateProfileForm(FormValidationAction):
         if not asked or not turn.intent:
             return []
         if is_question(turn.text):
-            topic = pick_topic(turn.text)
+            topic = message_topic(tracker.latest_message, turn.text)
             if topic in FAQ_TOPICS or topic == ENDED_TOPIC:
                 # A question NLU took for an answer or a request ("waar kan ik gratis
                 # advies krijgen?"): answer it, then the form asks its question again.

@@ -37,6 +37,8 @@ def test_recommendations_carry_3_to_5_items_with_a_button_each(domain):
     # AND a profile summary is sent, and the ids are remembered
     assert any(p["type"] == "profile_summary" for p in payloads(dispatcher))
     assert slot_events(events)["recommended_professions"] == [i["id"] for i in recs["items"]]
+    # AND the whole turn, summary included, stays within about 120 words
+    assert words(texts(dispatcher)) <= 120, texts(dispatcher)
 
 
 def test_choosing_a_profession_gives_a_short_introduction_and_four_choices(domain):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from bot.actions.conversation import ActionNluFallback
-from bot.actions.faq import ActionAnswerFaq, pick_topic
+from bot.actions.faq import ActionAnswerFaq
+from bot.actions.faq_topics import pick_topic
 from bot.actions.profile_form import (
     AskForCurrentJob,
     ValidateProfileForm,
