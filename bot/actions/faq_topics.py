@@ -89,6 +89,7 @@ _YEARS_OF_WORK = re.compile(
 # The NLU component bot/components/faq_topic.py learns the topic from the faq examples;
 # below this confidence its guess is not used and the word patterns decide.
 LEARNED_MIN_CONFIDENCE = 0.3
+LEARNED_WEAK_CONFIDENCE = 0.15
 
 
 def message_topic(parse_data: Optional[dict], text: Optional[str] = None) -> Optional[str]:
@@ -100,11 +101,14 @@ def message_topic(parse_data: Optional[dict], text: Optional[str] = None) -> Opt
     if _ENDED_WORDS.search(_YEARS_OF_WORK.sub(" ", text)):
         return ENDED_TOPIC
     learned = parse_data.get("faq_topic")
-    if isinstance(learned, dict):
-        name, confidence = learned.get("name"), learned.get("confidence") or 0.0
-        if (name in FAQ_TOPICS or name == ENDED_TOPIC) and confidence >= LEARNED_MIN_CONFIDENCE:
-            return str(name)
-    return pick_topic(text)
+    name, confidence = None, 0.0
+    if isinstance(learned, dict) and (learned.get("name") in FAQ_TOPICS
+                                      or learned.get("name") == ENDED_TOPIC):
+        name, confidence = str(learned["name"]), float(learned.get("confidence") or 0.0)
+    if name and confidence >= LEARNED_MIN_CONFIDENCE:
+        return name
+    # Unsure: the word patterns first, then a weaker learned guess rather than no answer.
+    return pick_topic(text) or (name if confidence >= LEARNED_WEAK_CONFIDENCE else None)
 
 
 def pick_topic(text: str) -> Optional[str]:

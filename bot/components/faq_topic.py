@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -33,6 +34,15 @@ logger = logging.getLogger(__name__)
 
 FAQ_TOPIC = "faq_topic"
 MODEL_FILE = "faq_topic.pkl"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def question_part(text: str) -> str:
+    """The sentences with a question mark, when a message also tells things ("Ik werk in
+    een fabriek. Gaat dat met mbo 2?"): the statements say nothing about the topic."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    asked = [s for s in sentences if "?" in s]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else text
 
 
 def topic_of(message: Message) -> str | None:
@@ -108,7 +118,7 @@ class FaqTopicClassifier(GraphComponent):
             text = message.get(TEXT) or ""
             if not text.strip() or text.startswith("/"):
                 continue  # button payloads name their intent; no topic to guess
-            probabilities = self._classifier.predict_proba([text[:600]])[0]
+            probabilities = self._classifier.predict_proba([question_part(text[:600])])[0]
             best = int(probabilities.argmax())
             message.set(FAQ_TOPIC, {"name": str(self._classifier.classes_[best]),
                                     "confidence": round(float(probabilities[best]), 3)},

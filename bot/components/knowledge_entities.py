@@ -13,6 +13,7 @@ knowledge-base failure costs the entities of one message, never the parse.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 import threading
@@ -23,7 +24,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from knowledge.recognise import profile
@@ -40,13 +41,21 @@ LOAD_WAIT_SECONDS = 120.0
 
 
 def _span(text: str, matched: str | None) -> tuple[int, int]:
-    """Character span of what a recogniser matched; the whole message when unknown."""
+    """Character span of what a recogniser matched: the words themselves, else the word of
+    the message most like them (a typo, "electricien"), else the whole message."""
     if matched:
         words = [re.escape(w) for w in matched.split() if w]
         if words:
             found = re.search(r"\W+".join(words), text, re.I)
             if found:
                 return found.start(), found.end()
+        best, score = None, 0.0
+        for token in re.finditer(r"\w+", text):
+            ratio = difflib.SequenceMatcher(None, token.group().lower(), matched).ratio()
+            if ratio > score:
+                best, score = token, ratio
+        if best is not None and score >= 0.6:
+            return best.start(), best.end()
     return 0, len(text)
 
 
@@ -95,13 +104,28 @@ def recognise(text: str) -> list[dict[str, Any]]:
                              _words("interest", text, interest)))
     income = _safe(profile.recognise_learn_while_earning, text)
     if income is not None:
-        found.append(_entity(text, "learn_while_earning", income, 0.85, ""))
+        found.append(_entity(text, "learn_while_earning", income, 0.85,
+                             _safe(profile.learn_while_earning_words, text) or ""))
     return found
 
 
 def _words(kind: str, text: str, value: str) -> str:
     """The words behind a value, so the entity's span is those words (else the message)."""
     return _safe(profile.matched_words, kind, text, value) or ""
+
+
+# Messages DIET is sure are not about the person ("ben jij een robot?", "hoe laat gaat de
+# trein naar Utrecht"): "robot" is no interest and Utrecht no home town there. The actions
+# still read such a message with the recognisers when a form question is open.
+NOT_ABOUT_THE_PERSON = frozenset({"bot_challenge", "ask_capabilities", "out_of_scope",
+                                  "goodbye", "thanks", "erase_data", "english"})
+SURE_INTENT = 0.8
+
+
+def _not_about_the_person(message: Message) -> bool:
+    intent = message.get(INTENT) or {}
+    return (intent.get("name") in NOT_ABOUT_THE_PERSON
+            and float(intent.get("confidence") or 0.0) >= SURE_INTENT)
 
 
 _READY = threading.Event()
@@ -151,5 +175,6 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             entities = [e for e in message.get(ENTITIES, []) or []
                         if e.get("extractor") != EXTRACTOR]
-            message.set(ENTITIES, entities + recognise(text), add_to_output=True)
+            found = [] if _not_about_the_person(message) else recognise(text)
+            message.set(ENTITIES, entities + found, add_to_output=True)
         return messages

@@ -84,8 +84,16 @@ _SECTOR_TAILS: tuple[tuple[str, str], ...] = tuple(
     if " " not in phrase and not phrase.endswith("*") and len(phrase) >= 6)
 
 
+# "ik wil de techniek in", "omscholen naar techniek": where the person wants to go, not
+# the sector they work in.
+_TECHNIEK_WISH = re.compile(
+    r"\b(naar|wil\w*|zoek\w*|omscho\w*|overstap\w*|overstappen|richting|graag|leren)\b"
+    r"(?:\W+\w+){0,4}?\W+(de\s+)?techniek\b")
+
+
 def recognise_sector(text: str) -> str | None:
     """Contract current_sector named in the text ("ik werk in de zorg" -> zorg_welzijn)."""
+    text = _TECHNIEK_WISH.sub(" ", normalise(text))
     found = _SECTOR.first(text)
     if found:
         return found
@@ -133,6 +141,13 @@ _WANT_INCOME = re.compile(
     r"\b(blijven\s+verdienen|inkomen\s+houden|salaris\s+houden|loon\s+houden|loon\s+nodig|"
     r"salaris\s+nodig|geld\s+nodig|leren\s+naast\s+(het|mijn)\s+werk|werken\s+en\s+leren|"
     r"leren\s+en\s+werken|naast\s+mijn\s+werk)\b")
+
+
+def learn_while_earning_words(text: str) -> str | None:
+    """The (normalised) words that say whether an income is needed, for entity spans."""
+    norm = normalise(text)
+    found = _NO_INCOME_NEEDED.search(norm) or _WANT_INCOME.search(norm)
+    return found.group(0) if found else None
 
 
 def recognise_learn_while_earning(text: str) -> bool | None:

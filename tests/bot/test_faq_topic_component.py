@@ -69,3 +69,15 @@ def test_a_model_without_the_classifier_parses_without_topics(tmp_path: Path) ->
                                         ExecutionContext(GraphSchema({}), "test"))
     # THEN parsing still works and adds nothing
     assert _topic(component, "wat verdient een lasser") == {}
+
+
+def test_in_a_story_with_a_question_the_question_decides_the_topic(
+        trained: tuple[LocalModelStorage, Resource]) -> None:
+    storage, resource = trained
+    component = FaqTopicClassifier.load({}, storage, resource,
+                                        ExecutionContext(GraphSchema({}), "test"))
+    # GIVEN a message that first tells about work and town, then asks about the level
+    found = _topic(component, "Ik sta al jaren in een koekjesfabriek in Oss. Ik wil graag "
+                              "elektricien worden. Kan dat met maar een mbo 1 diploma?")
+    # THEN the topic is the diploma question
+    assert found.get("name") == "geen_diploma", found

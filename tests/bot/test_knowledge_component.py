@@ -98,3 +98,31 @@ def test_actions_read_the_same_findings_from_entities_as_from_the_recognisers():
     assert from_entities.job()["label"] == direct.job()["label"]
     assert from_entities.place()["municipality"] == direct.place()["municipality"]
     assert from_entities.education() == direct.education() == "mbo2"
+
+
+def _processed(text: str, intent: str, confidence: float) -> list[str]:
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence}})
+    component = KnowledgeEntityExtractor({})
+    assert wait_until_ready(600)
+    component.process([message])
+    return [e["entity"] for e in message.get("entities") or [] if e["extractor"] == EXTRACTOR]
+
+
+def test_a_message_that_is_surely_not_about_the_person_gets_no_profile_entities():
+    # GIVEN small talk that names a machine and a town
+    # WHEN NLU is sure it is small talk THEN no interest or place is read from it
+    assert _processed("ben jij soms een robot uit Utrecht", "bot_challenge", 0.97) == []
+    # BUT when NLU is unsure, the words are still read (a bare answer to a question)
+    assert "place" in _processed("ben jij soms een robot uit Utrecht", "bot_challenge", 0.4)
+    assert "place" in _processed("gewoon in Utrecht", "inform", 0.99)
+
+
+def test_a_wish_to_go_into_technology_is_not_the_current_sector():
+    assert "sector" not in _by_name("ik wil heel graag de techniek in, maar hoe begin ik")
+    assert _by_name("ik werk nu in de techniek")["sector"][0]["value"] == "techniek_installatie"
+
+
+def test_a_typed_job_points_its_span_at_the_word_the_person_typed():
+    text = "ik ben electricien van beroep"
+    job = _by_name(text)["job"][0]
+    assert text[job["start"]:job["end"]] == "electricien"

@@ -55,7 +55,7 @@ def test_a_rich_opener_fills_its_facts_answers_and_asks_the_next_question(
     slots = rasa_stack.tracker(sender)["slots"]
     # THEN the facts are kept, the reply is no fallback, and a question follows
     assert slots["region"] == "noord-brabant" and slots["education_level"] == "mbo2"
-    assert not is_fallback(replies)
+    assert not is_fallback(replies), replies
     assert slots["requested_slot"] is not None
 
 
