@@ -111,6 +111,12 @@ def main() -> None:
     learned, patterns, n_faq = faq_topic_accuracy()
     print(f"| FAQ topic of {n_faq} held-out questions (tests/bot/nlu_test.yml) | learned "
           f"{learned:.3f}, word patterns alone {patterns:.3f} |")
+    stuck = [f"{p.name}: last bot text {c.bot_texts()[-1][:100]!r}" if c.bot_texts() else p.name
+             for p, c, _ in results if not c.recommended]
+    if stuck:
+        print("\nDid not reach the recommendations:\n")
+        for line in stuck:
+            print(f"- {line}")
     if misses:
         print("\nSlots not right:\n")
         for line in misses:

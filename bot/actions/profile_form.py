@@ -273,6 +273,10 @@ class ValidateProfileForm(FormValidationAction):
             language.say_in(dispatcher, tracker, lang)
             return [SlotSet(asked, None)]
         if asked == "education_level" and _FOREIGN_DIPLOMA.search(turn.text):
+            if attempts_for(tracker, asked) >= 2:
+                # Said twice: no Dutch level to pick. Go on instead of asking a third time.
+                dispatcher.utter_message(text=texts.FOREIGN_DIPLOMA_NOTED)
+                return [SlotSet(asked, "geen")]
             dispatcher.utter_message(text=texts.FOREIGN_DIPLOMA_HELP)
             return [SlotSet(asked, None)]
         # Not understood: say so (with the fallback payload) and ask again. From the

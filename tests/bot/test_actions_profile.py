@@ -274,3 +274,20 @@ def test_a_common_word_is_never_read_as_a_village_and_keeps_a_plain_town(domain)
     # THEN they are working, and still live in Den Haag
     assert slots["work_status"] == "werkend"
     assert "municipality" not in slots and "region" not in slots
+
+
+def test_a_foreign_diploma_said_twice_is_noted_and_the_questions_go_on(domain):
+    # GIVEN the education question was asked and answered once with a foreign diploma
+    tracker = make_tracker("half_profile", "mijn diploma komt uit het buitenland",
+                           slots={"education_level": None}, requested_slot="education_level")
+    first, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    assert slot_events(first) == {"education_level": None}
+    # WHEN the person says it again instead of picking a Dutch level
+    tracker.events[-1:-1] = [{"event": "slot", "name": "requested_slot",
+                              "value": "education_level"}]
+    tracker.events.insert(-1, {"event": "user", "text": "mijn diploma komt uit het buitenland",
+                               "parse_data": {"intent": {"name": "inform"}}})
+    again, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN it is noted as no Dutch diploma, with a word about having it valued, not asked again
+    assert slot_events(again) == {"education_level": "geen"}
+    assert "Werkcentrum" in texts(dispatcher)
