@@ -2,19 +2,16 @@
 import { adviserHolds, receiveHandover, renderAdviser, requestMissed } from "./adviser.js";
 import { renderCustom } from "./cards.js";
 import { Connection } from "./connection.js";
-import { h, icon, ICONS, link } from "./dom.js";
+import { h, link } from "./dom.js";
 import { formatText } from "./format.js";
+import { buildLayout, trapFocus } from "./layout.js";
 import { Store } from "./storage.js";
-import { css } from "./styles.js";
 import { T, fill } from "./texts.js";
-import { theme } from "./theme.js";
+import { newTurn, turnSummary } from "./turn.js";
 
 const TYPING_TIMEOUT_MS = 20000;
-const MAX_INPUT = 2000;
 // Messages of one turn arrive one by one: announce the turn once it has settled.
 const ANNOUNCE_DELAY_MS = 600;
-const SUMMARY_CHARS = 160;
-const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 export class Widget {
   constructor(options) {
@@ -31,52 +28,7 @@ export class Widget {
 
   // ---------- structure ----------
   build() {
-    const o = this.options;
-    this.host = h("div", { "data-techniek-widget": o.campaign || "default" });
-    const shadow = this.host.attachShadow({ mode: "open" });
-    this.shadow = shadow;
-    shadow.appendChild(h("style", { text: css(theme(o.color)) }));
-    this.root = h("div", { class: "root", lang: "nl" });
-    shadow.appendChild(this.root);
-
-    this.badge = h("span", { class: "badge", hidden: true }, [h("span", { class: "sr", text: T.unread })]);
-    // No aria-label: the name comes from the text, so it always contains what is visible.
-    this.launcher = h("button", {
-      class: "launcher", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false",
-      "aria-controls": "tw-panel", onclick: () => this.open(true),
-    }, [icon(ICONS.chat), h("span", { class: "short", text: T.launcherShort + " " }),
-      h("span", { class: "long", text: o.launcherText || T.launcher }), this.badge]);
-
-    this.titleId = "tw-title";
-    this.restartButton = h("button", { type: "button", class: "restart", onclick: () => this.restart() },
-      [icon(ICONS.restart, 18), h("span", { text: T.restart })]);
-    this.closeButton = h("button", { type: "button", class: "close", "aria-label": T.close,
-      onclick: () => this.close() }, [icon(ICONS.close)]);
-    this.status = h("div", { class: "status", role: "status", "aria-live": "polite" });
-    // The log itself is silent; `announcer` reads a short summary of each turn instead of
-    // whole cards.
-    this.log = h("div", { class: "log", role: "log", "aria-live": "off", "aria-label": T.logLabel,
-      tabindex: "-1" });
-    this.announcer = h("div", { class: "sr", role: "status", "aria-live": "polite", "aria-atomic": "true" });
-    this.body = h("div", { class: "body" }, [this.log]);
-    this.typing = h("div", { class: "typing", "aria-live": "polite" });
-    this.input = h("input", { type: "text", id: "tw-input", maxlength: String(MAX_INPUT), autocomplete: "off",
-      placeholder: T.inputPlaceholder, "aria-label": T.inputLabel, enterkeyhint: "send" });
-    this.sendButton = h("button", { type: "submit", "aria-label": T.send }, [icon(ICONS.send)]);
-    this.composer = h("form", { class: "composer", onsubmit: (e) => { e.preventDefault(); this.submit(); } },
-      [h("label", { class: "sr", for: "tw-input", text: T.inputLabel }), this.input, this.sendButton]);
-
-    this.panel = h("section", {
-      class: "panel", id: "tw-panel", role: "dialog", "aria-modal": "true", "aria-labelledby": this.titleId,
-      hidden: true, onkeydown: (e) => this.onKey(e),
-    }, [
-      h("div", { class: "head" }, [h("h2", { id: this.titleId, text: o.title || T.defaultTitle }),
-        this.restartButton, this.closeButton]),
-      this.status, this.body, this.typing, this.composer, this.announcer,
-    ]);
-    this.root.appendChild(this.launcher);
-    this.root.appendChild(this.panel);
-    document.body.appendChild(this.host);
+    buildLayout(this);
   }
 
   // ---------- open / close ----------
@@ -110,27 +62,9 @@ export class Widget {
     }
   }
 
-  focusables() {
-    return Array.from(this.panel.querySelectorAll(FOCUSABLE))
-      .filter((el) => el.getClientRects().length > 0);
-  }
-
-  // The panel is a modal dialog: Tab from the last control goes to the first, Shift+Tab
-  // from the first to the last, so focus never lands on the page hidden behind it.
+  // The panel is a modal dialog: focus never lands on the page hidden behind it.
   keepFocusInside(e) {
-    const items = this.focusables();
-    if (!items.length) return;
-    const active = this.shadow.activeElement;
-    const first = items[0];
-    const last = items[items.length - 1];
-    const inside = active && this.panel.contains(active);
-    if (e.shiftKey && (!inside || active === first)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && (!inside || active === last)) {
-      e.preventDefault();
-      first.focus();
-    }
+    trapFocus(this.panel, this.shadow, e);
   }
 
   close() {
@@ -310,7 +244,7 @@ export class Widget {
 
   // ---------- one turn: scroll position and announcement ----------
   newTurn() {
-    return { first: null, bubbles: [], texts: [], cards: [], buttons: 0 };
+    return newTurn();
   }
 
   noteInTurn(node, kind, detail) {
@@ -335,14 +269,7 @@ export class Widget {
   }
 
   announce() {
-    const turn = this.turn;
-    const parts = [];
-    const texts = turn.texts.filter(Boolean);
-    if (texts.length) parts.push(T.bot + " " + shorten(texts[0], SUMMARY_CHARS));
-    parts.push(...turn.cards);
-    if (texts.length > 1 || (texts[0] && texts[0].length > SUMMARY_CHARS)) parts.push(T.summaryMore);
-    if (turn.buttons) parts.push(fill(T.summaryChoices, { n: turn.buttons }));
-    const text = parts.join(" ");
+    const text = turnSummary(this.turn);
     if (text) this.announcer.textContent = text;
   }
 
@@ -461,11 +388,4 @@ export class Widget {
   scrollDown() {
     this.body.scrollTop = this.body.scrollHeight;
   }
-}
-
-function shorten(text, max) {
-  const plain = String(text).replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/\*\*/g, "").replace(/\s+/g, " ").trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)) + "…";
 }
