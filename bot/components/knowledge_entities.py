@@ -98,7 +98,10 @@ def recognise(text: str) -> list[dict[str, Any]]:
                        ("sector", knowledge.recognise_sector)):
         value = _safe(func, text)
         if value:
-            found.append(_entity(text, name, value, 0.9, _words(name, text, value)))
+            words = _words(name, text, value)
+            if not words and name == "sector" and job and job.get("sector") == value:
+                words = job.get("matched") or ""  # the sector of the job: the job's words
+            found.append(_entity(text, name, value, 0.9, words))
     for interest in _safe(knowledge.recognise_interests, text) or []:
         found.append(_entity(text, "interest", interest, 0.9,
                              _words("interest", text, interest)))

@@ -126,3 +126,9 @@ def test_a_typed_job_points_its_span_at_the_word_the_person_typed():
     text = "ik ben electricien van beroep"
     job = _by_name(text)["job"][0]
     assert text[job["start"]:job["end"]] == "electricien"
+
+
+def test_a_sector_known_from_the_job_points_at_the_job_title():
+    text = "ik ben metselaar in Veenendaal"
+    sector = _by_name(text)["sector"][0]
+    assert text[sector["start"]:sector["end"]] == "metselaar"
