@@ -27,6 +27,7 @@ from bot.actions.extraction import (
     statement_before_question,
 )
 from bot.actions.faq_topics import ENDED_TOPIC, FAQ_TOPICS, message_topic
+from bot.actions.foreign_diploma import answer_foreign_diploma, is_foreign_diploma_answer
 
 
 def answered_open_question(tracker: Tracker) -> bool:
@@ -63,6 +64,8 @@ class ActionAnswerFaq(Action):
         text = message.get("text") or ""
         if answered_open_question(tracker):
             return []  # it was an answer; the form now asks the next question
+        if tracker.active_loop_name == "profile_form" and is_foreign_diploma_answer(tracker, text):
+            return answer_foreign_diploma(dispatcher, tracker)
         events: List[EventType] = []
         if not tracker.active_loop_name:
             # "ik ben kok, wat verdient een lasser?": answer the question, keep the job.

@@ -31,6 +31,7 @@ from bot.actions.extraction import (
 )
 from bot.actions.faq import ENDED_TOPIC, FAQ_TOPICS, answer_topic
 from bot.actions.faq_topics import message_topic
+from bot.actions.foreign_diploma import answer_foreign_diploma, is_foreign_diploma_answer
 from bot.actions.profile_ask import (  # noqa: F401 - the SDK registers the ask actions
     AskForCurrentJob,
     AskForCurrentSector,
@@ -45,7 +46,6 @@ from contract.values import PROFILE_SLOTS
 
 FORM = "profile_form"
 FALLBACK = {"type": "fallback"}
-_FOREIGN_DIPLOMA = re.compile(r"\b(ander\s+land|buitenland\w*|niet\s+uit\s+nederland)\b", re.I)
 _YES = re.compile(r"^\s*(ja+|jazeker|zeker|klopt|yes|jep|jup|ok[eé]?|goed|precies)\b", re.I)
 _NO = re.compile(r"^\s*(nee+|neen|nope|niet|no)\b", re.I)
 
@@ -272,13 +272,8 @@ class ValidateProfileForm(FormValidationAction):
             # simple Dutch again.
             language.say_in(dispatcher, tracker, lang)
             return [SlotSet(asked, None)]
-        if asked == "education_level" and _FOREIGN_DIPLOMA.search(turn.text):
-            if attempts_for(tracker, asked) >= 2:
-                # Said twice: no Dutch level to pick. Go on instead of asking a third time.
-                dispatcher.utter_message(text=texts.FOREIGN_DIPLOMA_NOTED)
-                return [SlotSet(asked, "geen")]
-            dispatcher.utter_message(text=texts.FOREIGN_DIPLOMA_HELP)
-            return [SlotSet(asked, None)]
+        if asked == "education_level" and is_foreign_diploma_answer(tracker, turn.text):
+            return answer_foreign_diploma(dispatcher, tracker)
         # Not understood: say so (with the fallback payload) and ask again. From the
         # second time, the question's buttons come with "Weet ik niet" and an adviser.
         attempt = attempts_for(tracker, asked)

@@ -291,3 +291,20 @@ def test_a_foreign_diploma_said_twice_is_noted_and_the_questions_go_on(domain):
     # THEN it is noted as no Dutch diploma, with a word about having it valued, not asked again
     assert slot_events(again) == {"education_level": "geen"}
     assert "Werkcentrum" in texts(dispatcher)
+
+
+def test_a_foreign_diploma_that_nlu_takes_for_a_question_is_still_an_answer(domain):
+    # GIVEN the education question is open and NLU reads the answer as a diploma question
+    from bot.actions.faq import ActionAnswerFaq
+
+    tracker = make_tracker("half_profile", "ik heb een diploma uit een ander land", intent="faq",
+                           slots={"education_level": None}, requested_slot="education_level")
+    tracker.events[-1:-1] = [{"event": "slot", "name": "requested_slot",
+                              "value": "education_level"},
+                             {"event": "user", "text": "diploma uit het buitenland",
+                              "parse_data": {"intent": {"name": "faq"}}}]
+    # WHEN the FAQ action gets it for the second time
+    events, dispatcher = run_action(ActionAnswerFaq(), tracker, domain)
+    # THEN no FAQ answer comes: the diploma is noted and the questions go on
+    assert slot_events(events) == {"education_level": "geen"}
+    assert not payloads(dispatcher)
