@@ -94,7 +94,7 @@ class Findings:
 # (word stems, in order).
 INTEREST_WORDS: tuple[tuple[str, str], ...] = (
     ("puzzelen", r"problemen\s+op|oplossen|puzzel|uitzoeken|storing"),
-    ("met_handen", r"handen|handig|klus|praktisch"),
+    ("met_handen", r"handen|handig|klus|praktisch|\blass|metaal"),
     ("sleutelen", r"sleutel|repar|motor"),
     ("elektra", r"elektr|stroom"),
     ("computers", r"computer|\bpc\b|\bict\b|program|gamen|software"),

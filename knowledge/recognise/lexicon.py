@@ -173,7 +173,8 @@ WORK_STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
 INTEREST_PATTERNS: dict[str, tuple[str, ...]] = {
     "met_handen": ("met mijn handen", "met je handen", "met de handen", "handen",
                    "knutsel*", "praktisch*", "handwerk", "doe werk", "aanpakken",
-                   "niet achter een bureau", "klussen", "klus*"),
+                   "niet achter een bureau", "klussen", "klus*", "lassen", "metaal*",
+                   "staal", "smeden", "schilderen"),
     "sleutelen": ("sleutel*", "brommer*", "scooter*", "motor*", "repareren", "repareer*",
                   "reparatie*", "monteren", "onderdelen", "maken wat kapot is", "motoren"),
     "elektra": ("stroom", "elektr*", "solder*", "bedrading", "kabels", "schakel*",

@@ -58,6 +58,8 @@ def test_work_status_phrases_map_to_the_contract_status(text: str, status: str) 
     ("eten en levensmiddelen", ["voeding"]),
     ("mensen helpen, iets medisch", ["mensen", "zorg"]),
     ("afwisseling en op pad", ["onderweg"]),
+    ("LASSEN, en alles met metaal", ["met_handen"]),
+    ("met hande werken", ["met_handen"]),  # one typo in a long interest word
 ])
 def test_interest_phrases_map_to_contract_interests(text: str, interests: list[str]) -> None:
     # GIVEN everyday words about what someone likes
