@@ -98,7 +98,8 @@ def message_topic(parse_data: Optional[dict], text: Optional[str] = None) -> Opt
     always win (the person must hear that it is over)."""
     parse_data = parse_data or {}
     text = text if text is not None else parse_data.get("text") or ""
-    if _ENDED_WORDS.search(_YEARS_OF_WORK.sub(" ", text)):
+    by_words = pick_topic(text)
+    if by_words == ENDED_TOPIC:
         return ENDED_TOPIC
     learned = parse_data.get("faq_topic")
     name, confidence = None, 0.0
@@ -108,7 +109,7 @@ def message_topic(parse_data: Optional[dict], text: Optional[str] = None) -> Opt
     if name and confidence >= LEARNED_MIN_CONFIDENCE:
         return name
     # Unsure: the word patterns first, then a weaker learned guess rather than no answer.
-    return pick_topic(text) or (name if confidence >= LEARNED_WEAK_CONFIDENCE else None)
+    return by_words or (name if confidence >= LEARNED_WEAK_CONFIDENCE else None)
 
 
 def pick_topic(text: str) -> Optional[str]:
