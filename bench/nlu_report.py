@@ -19,7 +19,7 @@ def weighted_f1(report: Path) -> Optional[float]:
 def summary(out_dir: Path) -> str:
     intent = weighted_f1(out_dir / "intent_report.json")
     entity_reports = sorted(out_dir.glob("*Extractor_report.json")) + sorted(
-        out_dir.glob("DIETClassifier_report.json"))
+        out_dir.glob("*DIETClassifier_report.json"))
     lines = [f"intent F1 (weighted): {intent:.3f}" if intent is not None else "intent F1: n/a"]
     for report in entity_reports:
         f1 = weighted_f1(report)

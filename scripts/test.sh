@@ -43,7 +43,15 @@ cleanup() { kill "$rasa_tests" 2>/dev/null || true; }
 trap cleanup EXIT
 
 export TRAINED_MODEL="$model"
-.venv/bin/pytest tests -q -p no:cacheprovider
+# TEST_WORKERS pytest processes (pytest-xdist); a test file stays in one worker, see
+# pytest_collection_modifyitems in tests/conftest.py. 1 runs everything in this process.
+workers=${TEST_WORKERS:-2}
+if [[ "$workers" -gt 1 ]]; then
+  parallel=(-n "$workers" --dist loadgroup --no-loadscope-reorder)
+else
+  parallel=()
+fi
+.venv/bin/pytest tests -q -p no:cacheprovider "${parallel[@]}"
 
 step "waiting for rasa test stories and nlu"
 wait "$rasa_tests"

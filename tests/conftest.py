@@ -8,7 +8,10 @@ Use these instead of starting servers yourself:
   store in a temporary DATA_DIR. `RasaStack.send(sender, text)` posts to the REST channel,
   `.tracker(sender)` reads the tracker, `RasaStack.new_sender(prefix)` makes a fresh id.
   Do not change its settings; a test that needs other settings starts its own server from
-  `stack_settings` (see `restricted_rasa` in tests/web/conftest.py).
+  `stack_settings`.
+- `production_like_rasa` (session): a second Rasa server on the same stack, configured like
+  production (one allowed origin, REST only with the internal secret). One for every test
+  that needs production settings: each Rasa start costs about a minute of CPU.
 - `web_server` (session): the web app plus test-only pages (testing/web_test_app.py).
 - `stack_settings` (session): the resolved settings (`settings.resolve`) of that stack.
 - `trained_model` (session): `TRAINED_MODEL` when set (scripts/test.sh trains first),
@@ -22,7 +25,7 @@ proxy (`testing.tcp_proxy`), the personas and their driver (`testing.personas`,
 
 Fixtures of one area live in that folder's conftest.py: tests/console (`console_server`,
 `console_settings`, ...), tests/telegram (`telegram_emulator`, `make_settings`,
-`make_user`), tests/web (`echo_channel_url`, `restricted_rasa`, `browser`).
+`make_user`), tests/web (`echo_channel_url`, `browser`).
 Speed targets are checked in bench/, never by timed assertions in tests.
 """
 
@@ -45,6 +48,10 @@ from runner.services import action_server, rasa_server
 from runner.services import web_server as web_service
 from settings import resolve
 from testing.ports import free_port
+
+# The production-like server's settings (see `production_like_rasa`).
+PRODUCTION_ORIGIN = "http://campagne.example"
+INTERNAL_SECRET = "s" * 40
 
 # Under pytest's 600 s per-test timeout; a loaded machine can take minutes to load a model.
 START_TIMEOUT = 540.0
@@ -157,6 +164,25 @@ def rasa_stack(stack_settings: Dict[str, str], trained_model: Path) -> Iterator[
 
 
 @pytest.fixture(scope="session")
+def production_like_rasa(rasa_stack: RasaStack, trained_model: Path) -> Iterator[str]:
+    """A second Rasa server of the shared stack (same action server and tracker store) with
+    ALLOWED_ORIGINS set to one campaign site and INTERNAL_API_SECRET set, as in production.
+
+    The shared stack runs with the `make run` defaults (every origin, no secret).
+    """
+    settings = dict(rasa_stack.env)
+    settings.update(RASA_PORT=str(free_port()), ALLOWED_ORIGINS=PRODUCTION_ORIGIN,
+                    INTERNAL_API_SECRET=INTERNAL_SECRET)
+    service = rasa_server(settings, trained_model)
+    process = _start(service, rasa_stack.data_dir / "production-like-rasa.log")
+    try:
+        proc.wait_healthy(service, process, START_TIMEOUT)
+        yield f"http://127.0.0.1:{settings['RASA_PORT']}"
+    finally:
+        proc.stop([process])
+
+
+@pytest.fixture(scope="session")
 def web_server(stack_settings: Dict[str, str], rasa_stack: RasaStack) -> Iterator[WebServer]:
     # The test app: the production web server plus the test-only pages.
     service = replace(web_service(stack_settings),
@@ -168,3 +194,37 @@ def web_server(stack_settings: Dict[str, str], rasa_stack: RasaStack) -> Iterato
                         process=process)
     finally:
         proc.stop([process])
+
+
+# Parallel runs (pytest-xdist, `--dist loadgroup` in scripts/test.sh): a test file runs in
+# one worker, so module fixtures (a browser, the production topology) start once. Files that
+# share an expensive session fixture run in one worker too, so it starts once.
+SHARED_SERVER_FIXTURES = ("production_like_rasa",)
+# The slowest files first (measured with `pytest --durations`), so that the two workers end
+# at about the same time instead of one starting the topology when the other is done.
+SLOW_FIRST = ("tests/prod/", "tests/fuzz/test_fuzz_message_path.py",
+              "tests/web/test_widget_browser.py", "tests/livehandover/",
+              "tests/web/test_webchat_compat.py", "tests/bot/test_advice_rest.py")
+
+
+def _group(item: pytest.Item) -> str:
+    return item.nodeid.split("::", 1)[0]
+
+
+# tryfirst: xdist reads the group marks in its own hook of this name.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: List[pytest.Item]) -> None:
+    groups = {_group(item): _group(item) for item in items}
+    for item in items:
+        for fixture in SHARED_SERVER_FIXTURES:
+            if fixture in getattr(item, "fixturenames", ()):
+                groups[_group(item)] = fixture
+
+    def rank(item: pytest.Item) -> int:
+        path = _group(item)
+        return next((i for i, slow in enumerate(SLOW_FIRST) if path.startswith(slow)),
+                    len(SLOW_FIRST))
+
+    items.sort(key=rank)  # stable: the order inside a file is kept
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(groups[_group(item)]))

@@ -7,40 +7,17 @@ import os
 import subprocess
 import uuid
 from pathlib import Path
-from typing import Iterator
 
-import pytest
 import requests
 
-from runner import process as proc
-from runner.services import action_server, rasa_server
+from runner.services import rasa_server
 from settings import resolve
 from testing.ports import free_port
-
-SECRET = "s" * 40
-
-
-@pytest.fixture(scope="module")
-def guarded_rasa(tmp_path_factory: pytest.TempPathFactory, trained_model: Path) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("internal-rest")
-    settings = resolve({**os.environ, "DATA_DIR": str(tmp), "RASA_PORT": str(free_port()),
-                        "ACTION_PORT": str(free_port()), "INTERNAL_API_SECRET": SECRET,
-                        "TRACKER_STORE_URL": "", "TRACKER_DB": str(tmp / "tracker.db")})
-    services = [action_server(settings), rasa_server(settings, trained_model)]
-    log = (tmp / "services.log").open("a")
-    running: list[subprocess.Popen] = []
-    try:
-        for service in services:
-            running.append(proc.start(service, lambda line: (log.write(line + "\n"), log.flush())))
-        for service, process in zip(services, running, strict=True):
-            proc.wait_healthy(service, process, 540)  # under pytest's 600 s per-test timeout
-        yield f"http://127.0.0.1:{settings['RASA_PORT']}"
-    finally:
-        proc.stop(running)
+from tests.conftest import INTERNAL_SECRET as SECRET
 
 
-def test_rest_refuses_callers_without_the_secret(guarded_rasa):
-    url = f"{guarded_rasa}/webhooks/rest/webhook"
+def test_rest_refuses_callers_without_the_secret(production_like_rasa):
+    url = f"{production_like_rasa}/webhooks/rest/webhook"
     body = {"sender": f"telegram:{uuid.uuid4().int % 10**9}", "message": "hoi"}
     assert requests.post(url, json=body, timeout=60).status_code == 403
     wrong = requests.post(url, json=body, headers={"X-Internal-Secret": "s" * 39 + "t"},
@@ -49,7 +26,7 @@ def test_rest_refuses_callers_without_the_secret(guarded_rasa):
     answered = requests.post(url, json=body, headers={"X-Internal-Secret": SECRET}, timeout=60)
     assert answered.status_code == 200 and answered.json(), answered.text
     # The widget's channel is not affected.
-    polling = requests.get(f"{guarded_rasa}/socket.io/", params={"EIO": "4",
+    polling = requests.get(f"{production_like_rasa}/socket.io/", params={"EIO": "4",
                            "transport": "polling"}, timeout=30)
     assert polling.status_code == 200
 

@@ -5,21 +5,18 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from pathlib import Path
-from typing import Dict, Iterator
+from typing import Iterator
 
 import pytest
 import requests
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from runner import process as proc
-from runner.services import rasa_server
 from testing.ports import free_port
 from tests.web.support import (
     CHROMIUM_ARGS,
     ECHO_ALLOWED_ORIGIN,
     REPO_ROOT,
-    RESTRICTED_ALLOWED_ORIGIN,
     HostPages,
     chromium_executable,
 )
@@ -52,27 +49,6 @@ def echo_channel_url() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.stop([process], grace=5)
-
-
-@pytest.fixture(scope="session")
-def restricted_rasa(rasa_stack, trained_model: Path) -> Iterator[str]:  # noqa: ANN001
-    """A second real Rasa server of the same stack whose ALLOWED_ORIGINS is one campaign site.
-
-    The shared stack runs with ALLOWED_ORIGINS="*" (the `make run` default), so refusing a
-    foreign origin needs a server configured like production.
-    """
-    settings: Dict[str, str] = dict(rasa_stack.env)
-    settings["RASA_PORT"] = str(free_port())
-    settings["ALLOWED_ORIGINS"] = RESTRICTED_ALLOWED_ORIGIN
-    service = rasa_server(settings, trained_model)
-    log = (Path(settings["DATA_DIR"]) / "restricted-rasa.log").open("a", encoding="utf-8")
-    process = proc.start(service, lambda line: (log.write(line + "\n"), log.flush()))
-    try:
-        proc.wait_healthy(service, process, 600)
-        yield f"http://127.0.0.1:{settings['RASA_PORT']}"
-    finally:
-        proc.stop([process])
-        log.close()
 
 
 # Module scope: a running sync Playwright keeps an event loop in the main thread, which

@@ -12,12 +12,13 @@ import socketio
 
 from testing.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
 from testing.host_pages import HostPages, campaign_page  # noqa: F401 - re-exported
+from tests.conftest import PRODUCTION_ORIGIN
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 # Origins the channel tests allow: the echo server's, and the production-like Rasa's.
 ECHO_ALLOWED_ORIGIN = "http://allowed.test"
-RESTRICTED_ALLOWED_ORIGIN = "http://campagne.example"
+RESTRICTED_ALLOWED_ORIGIN = PRODUCTION_ORIGIN
 
 
 def screenshot(page: Any, name: str) -> Path:
@@ -88,4 +89,7 @@ class SocketClient:
 
     def close(self) -> None:
         if self.sio.connected:
-            self.sio.disconnect()
+            # A plain disconnect joins the reader thread, which sits in a long-poll GET until
+            # the server's ping interval (25 s) ends it. The close packet still reaches the
+            # server; only the wait for that idle poll is skipped.
+            self.sio.eio.disconnect(abort=True)

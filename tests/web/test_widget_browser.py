@@ -267,10 +267,10 @@ def test_two_campaigns_on_one_domain_keep_separate_conversations(
 
 
 def test_a_site_that_is_not_allowed_cannot_connect(
-        page: Page, host_pages: HostPages, web_server, restricted_rasa: str) -> None:  # noqa: ANN001
+        page: Page, host_pages: HostPages, web_server, production_like_rasa: str) -> None:  # noqa: ANN001
     # GIVEN a Rasa server that only allows one campaign origin, and a page on another origin
     url = host_pages.add("/vreemd", campaign_page(
-        f"{web_server.url}/widget.js", "vreemd", f'data-socket-url="{restricted_rasa}"'))
+        f"{web_server.url}/widget.js", "vreemd", f'data-socket-url="{production_like_rasa}"'))
     page.goto(url)
     # WHEN the visitor agrees and the widget connects
     page.locator(".launcher").click()
@@ -279,7 +279,7 @@ def test_a_site_that_is_not_allowed_cannot_connect(
     page.get_by_text("Er is nu geen verbinding").wait_for(timeout=20000)
     assert page.locator(".msg.bot").count() == 0
     screenshot(page, "10-refused-origin")
-    handshake = f"{restricted_rasa}/socket.io/?EIO=4&transport=polling"
+    handshake = f"{production_like_rasa}/socket.io/?EIO=4&transport=polling"
     assert requests.get(handshake, headers={"Origin": host_pages.origin},
                         timeout=10).status_code == 400
     assert requests.get(handshake, headers={"Origin": RESTRICTED_ALLOWED_ORIGIN},
