@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import statistics
 import subprocess
 import sys
@@ -36,9 +38,35 @@ def rss_mb(pid: int) -> float:
 
 
 def timed(cmd: List[str], env: Dict[str, str]) -> float:
+    return timed_with_log(cmd, env)[0]
+
+
+def timed_with_log(cmd: List[str], env: Dict[str, str]) -> tuple[float, str]:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO_ROOT, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    done = subprocess.run(cmd, cwd=REPO_ROOT, env=env, check=True, capture_output=True,
+                          text=True)
+    return time.perf_counter() - start, done.stdout + done.stderr
+
+
+TRAIN_STEP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) INFO .* - "
+                        r"(Starting to train|Finished training) component '([^']+)'")
+
+
+def training_phases(log: str) -> List[tuple[str, float]]:
+    """Seconds per trained component, from the start and end lines Rasa logs (1 s steps)."""
+    started: Dict[str, dt.datetime] = {}
+    phases: List[tuple[str, float]] = []
+    for line in log.splitlines():
+        match = TRAIN_STEP.match(line.strip().lstrip("\x1b[0m"))
+        if not match:
+            continue
+        when = dt.datetime.strptime(match.group(1), "%Y-%m-%d %H:%M:%S")
+        name = match.group(3)
+        if match.group(2).startswith("Starting"):
+            started[name] = when
+        elif name in started:
+            phases.append((name, (when - started.pop(name)).total_seconds()))
+    return phases
 
 
 def percentile(values: List[float], q: float) -> float:
@@ -69,9 +97,11 @@ def main() -> None:
         cmd = [str(Path(sys.executable).parent / "rasa"), "train", "--data", "bot/data",
                "--domain", "domain.yml", "--config", "config.yml", "--out", tmp,
                "--fixed-model-name", "bench"]
-        cold_train = timed(cmd, train_env)
+        cold_train, train_log = timed_with_log(cmd, train_env)
         warm_train = timed(cmd, train_env)
     rows.append(f"| training, empty cache | {cold_train:.0f} s |")
+    for name, seconds in training_phases(train_log):
+        rows.append(f"| of which training `{name}` | {seconds:.0f} s |")
     rows.append(f"| training, nothing changed (cache hit) | {warm_train:.0f} s |")
 
     with local_stack() as stack:
