@@ -49,28 +49,26 @@ def load_without_training_step(
     return model
 
 
-class QuickLoadingDIET(DIET):
+class QuickLoading:
+    """Mixin for a RasaModel subclass: `load` without the traced training step."""
+
     @classmethod
     def load(cls, model_file_name: Text, model_data_example: RasaModelData,
              predict_data_example: Optional[RasaModelData] = None,
              finetune_mode: bool = False, *args: Any, **kwargs: Any) -> RasaModel:
         if finetune_mode:  # fine-tuning continues training, so it needs the optimizer state
-            return super().load(model_file_name, model_data_example, predict_data_example,
-                                finetune_mode, *args, **kwargs)
+            return super().load(model_file_name, model_data_example,  # type: ignore[misc]
+                                predict_data_example, finetune_mode, *args, **kwargs)
         return load_without_training_step(cls, model_file_name, model_data_example,
                                           predict_data_example, *args, **kwargs)
 
 
-class QuickLoadingTED(TED):
-    @classmethod
-    def load(cls, model_file_name: Text, model_data_example: RasaModelData,
-             predict_data_example: Optional[RasaModelData] = None,
-             finetune_mode: bool = False, *args: Any, **kwargs: Any) -> RasaModel:
-        if finetune_mode:
-            return super().load(model_file_name, model_data_example, predict_data_example,
-                                finetune_mode, *args, **kwargs)
-        return load_without_training_step(cls, model_file_name, model_data_example,
-                                          predict_data_example, *args, **kwargs)
+class QuickLoadingDIET(QuickLoading, DIET):
+    pass
+
+
+class QuickLoadingTED(QuickLoading, TED):
+    pass
 
 
 @DefaultV1Recipe.register(
