@@ -8,11 +8,12 @@ with `output_channel=latest` makes Rasa hand them to the channel the person last
 
 from __future__ import annotations
 
-import os
 from typing import Any
 from urllib.parse import quote
 
 import aiohttp
+
+import settings
 
 DEFAULT_TIMEOUT = aiohttp.ClientTimeout(total=15)
 
@@ -29,9 +30,8 @@ class RasaApi:
 
     @classmethod
     def from_env(cls) -> RasaApi:
-        port = os.environ.get("RASA_PORT") or "5005"
-        url = os.environ.get("RASA_URL") or f"http://127.0.0.1:{port}"
-        return cls(url, os.environ.get("RASA_API_TOKEN") or "dev-token-change-me")
+        shared = settings.current()
+        return cls(shared.rasa_url, shared.rasa_api_token)
 
     def _url(self, sender_id: str, tail: str) -> str:
         return f"{self.base_url}/conversations/{quote(sender_id, safe='')}/{tail}"

@@ -13,12 +13,12 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
-import os
 from typing import Any
 
 import sqlalchemy as sa
 from aiohttp import web
 
+import settings
 from console.pages import CONSOLE
 from conversation_store.schema import events as EVENTS
 
@@ -65,7 +65,7 @@ def read_outbox(engine: sa.engine.Engine, after: int | None) -> dict[str, Any]:
 
 
 async def telegram_outbox(request: web.Request) -> web.Response:
-    token = os.environ.get("RASA_API_TOKEN") or "dev-token-change-me"
+    token = settings.current().rasa_api_token
     supplied = request.headers.get("Authorization", "")
     if not hmac.compare_digest(supplied.encode(), f"Bearer {token}".encode()):
         return web.json_response({"error": "token required"}, status=401)

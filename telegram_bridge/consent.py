@@ -7,8 +7,8 @@ greeting, so the assistant stores it (slot `adviser_consent`) before the first q
 from __future__ import annotations
 
 import html
-import os
 
+import settings
 from privacy import consent
 from telegram_bridge.keyboards import Button, CallbackTable
 from telegram_bridge.render import OutgoingMessage
@@ -29,7 +29,7 @@ def notice_text(retention_days: int) -> str:
 
 def notice(table: CallbackTable, campaign: str | None = None) -> OutgoingMessage:
     """The notice with one button per choice; the campaign of a deep link rides along."""
-    days = int(os.environ.get("RETENTION_DAYS") or 90)
+    days = int(settings.current().retention_days)
     buttons = tuple(
         Button(title=title, callback_data=table.encode(f"{PREFIX}{value}:{campaign or ''}"))
         for value, title in consent.BUTTONS.items()

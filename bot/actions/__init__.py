@@ -3,6 +3,6 @@
 The knowledge base is loaded at import, so the first user does not wait for it.
 """
 
-from bot.actions import kb
+from bot.actions import knowledge_gate as gate
 
-kb.warm_up()
+gate.warm_up()

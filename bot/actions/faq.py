@@ -10,8 +10,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions import advice_texts, kb, replies, texts
-from bot.actions.advice import (
+from bot.actions import advice_texts, replies, texts
+from bot.actions import knowledge_gate as gate
+from bot.actions.after_profile import (
     ended_text,
     explained_terms,
     funding_message,
@@ -124,7 +125,7 @@ def statement_facts(text: str, slots: dict) -> dict:
         # "Kan dat met alleen een mbo 1?": the person's own level inside the question.
         for clause in statements:
             if _OWN_LEVEL.search(clause):
-                level = kb.recognise_education(clause)
+                level = gate.recognise_education(clause)
                 if level:
                     facts["education_level"] = level
                     break
@@ -165,7 +166,7 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,
     message = tracker.latest_message or {}
     profile = profile_of(tracker)
     if topic == ENDED_TOPIC:
-        ended = kb.ended_funding(message.get("text") or "") or kb.ended_funding("stap")
+        ended = gate.ended_funding(message.get("text") or "") or gate.ended_funding("stap")
         if ended:
             dispatcher.utter_message(text=ended_text(ended))
         funding_message(dispatcher, tracker, profile, tracker.get_slot("chosen_profession"))
@@ -176,7 +177,7 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,
                  "of een adviseur kan je verder helpen.", json_message={"type": "fallback"})
         return
     profession_id = resolve_profession(tracker, fall_back_to_first=False)
-    answer = kb.faq_answer(topic, profession_id, profile)
+    answer = gate.faq_answer(topic, profession_id, profile)
     if not answer or not answer.get("text"):
         dispatcher.utter_message(
             text="Daar heb ik nu geen goed antwoord op. Vraag het gerust aan een adviseur.")

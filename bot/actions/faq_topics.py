@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.actions import kb
+from bot.actions import knowledge_gate as gate
 
 # Topics real people ask (issue 11), checked before the general ones: each needs two
 # things together ("zzp" and "subsidie"), so a plain mention of one never picks it.
@@ -120,7 +120,7 @@ def pick_topic(text: str) -> Optional[str]:
     for name, pattern in SPECIFIC_TOPICS:
         if re.search(pattern, text, re.I):
             return name
-    topic = kb.recognise_faq_topic(text)
+    topic = gate.recognise_faq_topic(text)
     if topic in FAQ_TOPICS:
         return topic
     for name, pattern in _TOPIC_PATTERNS:

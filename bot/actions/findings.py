@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from bot.actions import kb
+from bot.actions import knowledge_gate as gate
 
 EXTRACTOR = "KnowledgeEntityExtractor"
 # Below this a place or job is a guess (a typo-tolerant or partial match): it is
@@ -38,7 +38,7 @@ class Findings:
 
     def job(self) -> Optional[dict[str, Any]]:
         if self._entities is None:
-            return kb.recognise_job(self.text)
+            return gate.recognise_job(self.text)
         e = self._first("job")
         if not e:
             return None
@@ -47,7 +47,7 @@ class Findings:
 
     def place(self) -> Optional[dict[str, Any]]:
         if self._entities is None:
-            return kb.recognise_place(self.text)
+            return gate.recognise_place(self.text)
         e = self._first("place")
         if not e:
             return None
@@ -56,36 +56,36 @@ class Findings:
 
     def province(self) -> Optional[str]:
         if self._entities is None:
-            return kb.recognise_province(self.text)
+            return gate.recognise_province(self.text)
         e = self._first("province")
         return e["value"] if e else None
 
     def education(self) -> Optional[str]:
         if self._entities is None:
-            return kb.recognise_education(self.text)
+            return gate.recognise_education(self.text)
         e = self._first("education_level")
         return e["value"] if e else None
 
     def work_status(self) -> Optional[str]:
         if self._entities is None:
-            return kb.recognise_work_status(self.text)
+            return gate.recognise_work_status(self.text)
         e = self._first("work_status")
         return e["value"] if e else None
 
     def interests(self) -> list[str]:
         if self._entities is None:
-            return kb.recognise_interests(self.text)
+            return gate.recognise_interests(self.text)
         return [e["value"] for e in self._all("interest")]
 
     def sector(self) -> Optional[str]:
         if self._entities is None:
-            return kb.recognise_sector(self.text)
+            return gate.recognise_sector(self.text)
         e = self._first("sector")
         return e["value"] if e else None
 
     def income(self) -> Optional[bool]:
         if self._entities is None:
-            return kb.recognise_learn_while_earning(self.text)
+            return gate.recognise_learn_while_earning(self.text)
         e = self._first("learn_while_earning")
         return bool(e["value"]) if e else None
 

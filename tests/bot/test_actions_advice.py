@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.actions.advice import (
+from bot.actions.advice_texts import words
+from bot.actions.after_profile import (
     ActionAnswerFunding,
     ActionAnswerNextSteps,
     ActionAnswerRoutes,
@@ -10,7 +11,6 @@ from bot.actions.advice import (
     ActionRecommend,
     ActionShowRoutes,
 )
-from bot.actions.advice_texts import words
 from bot.actions.faq import ActionAnswerFaq
 from bot.actions.session import ActionGreet, ActionSessionStart
 from contract.glossary import ISO_DATE

@@ -47,7 +47,7 @@ def test_build_context_leaves_out_secrets_data_and_tooling():
                  "tests/web/webchat/node_modules/x.js", "tests/conftest.py",
                  "bot/__pycache__/x.pyc", "knowledge.sqlite", "test-artifacts/trace.zip"):
         assert _dockerignored(path), path
-    for path in ("bot/actions/advice.py", "domain.yml", "requirements-runtime.lock",
+    for path in ("bot/actions/after_profile.py", "domain.yml", "requirements-runtime.lock",
                  "web/widget/src/widget.js", "deploy/healthcheck.py", "credentials.yml"):
         assert not _dockerignored(path), path
 

@@ -11,7 +11,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions import advice_texts, kb, texts
+from bot.actions import advice_texts, texts
+from bot.actions import knowledge_gate as gate
 from bot.actions.session import campaign_from_slots
 from contract import glossary
 from knowledge import newcomers
@@ -33,7 +34,7 @@ NEXT_BUTTONS = [
 
 
 def profile_of(tracker: Tracker) -> Dict[str, Any]:
-    profile = {slot: tracker.get_slot(slot) for slot in kb.PROFILE_SLOTS}
+    profile = {slot: tracker.get_slot(slot) for slot in gate.PROFILE_SLOTS}
     profile["current_job_text"] = typed_job(tracker)
     said = [e.get("text") or "" for e in tracker.events
             if e.get("event") == "user" and not (e.get("text") or "").startswith("/")]
@@ -63,10 +64,10 @@ def typed_job(tracker: Tracker) -> Optional[str]:
               and event.get("value")):
             typed = None
             if last_text and not last_text.startswith("/"):
-                found = kb.recognise_job(last_text) or {}
+                found = gate.recognise_job(last_text) or {}
                 span = str(found.get("matched") or "").strip()
                 # A sector word ("thuiszorg") is not a job title: keep the label then.
-                if span and not kb.recognise_sector_word(span):
+                if span and not gate.recognise_sector_word(span):
                     typed = span
     return typed
 
@@ -102,16 +103,16 @@ def resolve_profession(tracker: Tracker, fall_back_to_first: bool = True) -> Opt
         if entity.get("entity") != "profession" or not entity.get("value"):
             continue
         value = str(entity["value"])
-        if kb.profession(value):
+        if gate.profession(value):
             return value
-        found = kb.recognise_profession(value)
+        found = gate.recognise_profession(value)
         if found:
             return found
     if not text.startswith("/"):
         choice = _ordinal_choice(text, recommended)
         if choice:
             return choice
-        found = kb.recognise_profession(text)
+        found = gate.recognise_profession(text)
         if found:
             return found
     if tracker.get_slot("chosen_profession"):
@@ -120,7 +121,7 @@ def resolve_profession(tracker: Tracker, fall_back_to_first: bool = True) -> Opt
 
 
 def _name(profession_id: str) -> str:
-    row = kb.profession(profession_id) or {}
+    row = gate.profession(profession_id) or {}
     return row.get("name") or profession_id.replace("_", " ").capitalize()
 
 
@@ -157,11 +158,11 @@ class ActionRecommend(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         profile = profile_of(tracker)
-        summary = kb.profile_summary(profile)
+        summary = gate.profile_summary(profile)
         dispatcher.utter_message(text=advice_texts.plain(summary_text(profile),
                                                          explained_terms(tracker)),
                                  json_message=summary)
-        recommendations = kb.match(profile, campaign=campaign_from_slots(tracker.slots))
+        recommendations = gate.match(profile, campaign=campaign_from_slots(tracker.slots))
         items = recommendations.get("items") or []
         if not items:
             dispatcher.utter_message(
@@ -213,7 +214,7 @@ def _send(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
 
 def routes_message(dispatcher: CollectingDispatcher, tracker: Tracker, profession_id: str,
                    profile: Dict[str, Any]) -> None:
-    routes = kb.routes_for(profession_id, profile)
+    routes = gate.routes_for(profession_id, profile)
     repeat = shown_before(tracker, "routes", profession_id)
     text = advice_texts.routes_text(routes, _name(profession_id), repeat)
     _send(dispatcher, tracker, text, routes,
@@ -229,7 +230,7 @@ def _funding_page(tracker: Tracker) -> int:
 def funding_message(dispatcher: CollectingDispatcher, tracker: Tracker,
                     profile: Dict[str, Any], profession_id: Optional[str]) -> None:
     page = _funding_page(tracker)
-    funding = kb.funding_for(profile, profession_id, page=page)
+    funding = gate.funding_for(profile, profession_id, page=page)
     repeat = page == 0 and shown_before(tracker, "funding", None)
     funding["profession_id"] = profession_id
     text = advice_texts.funding_text(funding, repeat)
@@ -244,7 +245,7 @@ def funding_message(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
                        profile: Dict[str, Any], profession_id: Optional[str]) -> None:
-    steps = kb.next_steps(profile, profession_id) or {"type": "next_steps", "steps": [],
+    steps = gate.next_steps(profile, profession_id) or {"type": "next_steps", "steps": [],
                                                       "contact": None}
     repeat = shown_before(tracker, "next_steps", None)
     text = advice_texts.next_steps_text(steps, repeat)
@@ -270,7 +271,7 @@ class ActionShowRoutes(Action):
                 text="Welk beroep bedoel je? Kies er een uit de lijst, of typ de naam.",
                 json_message={"type": "fallback"})
             return []
-        row = kb.profession(profession_id) or {"id": profession_id,
+        row = gate.profession(profession_id) or {"id": profession_id,
                                                 "name": _name(profession_id)}
         intro = {"type": "profession_intro", "profession_id": profession_id,
                  "name": row.get("name"), "pay_min": row.get("pay_min"),
@@ -307,7 +308,7 @@ class ActionAnswerFunding(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         text = (tracker.latest_message or {}).get("text") or ""
-        ended = kb.ended_funding(text) if not text.startswith("/") else None
+        ended = gate.ended_funding(text) if not text.startswith("/") else None
         if ended:
             dispatcher.utter_message(text=advice_texts.plain(ended_text(ended),
                                                              explained_terms(tracker)))
@@ -349,7 +350,7 @@ class ActionMakeCard(Action):
         summary = "Je overstapkaart: " + texts.understood(profile)
         if chosen:
             summary += f" Gekozen beroep: {_name(chosen)}."
-        dispatcher.utter_message(text=summary, json_message=kb.profile_summary(profile))
+        dispatcher.utter_message(text=summary, json_message=gate.profile_summary(profile))
         dispatcher.utter_message(
             text=f"Hier staat je kaart, om te bewaren of te printen: {base}/kaart/{token} "
                  f"(als pdf: {base}/kaart/{token}.pdf). Deel deze link alleen met wie je "
