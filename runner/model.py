@@ -72,7 +72,7 @@ def ensure_model(settings: Mapping[str, str]) -> Path:
         return Path(given)
     path = model_path(settings)
     if path.exists():
-        print(f"[train] model up to date: {path.name}", flush=True)
+        print(f"[train] model up to date: {path.name}", file=sys.stderr, flush=True)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     # One training per fingerprint on this machine: worktrees share models/, and parallel
@@ -80,7 +80,7 @@ def ensure_model(settings: Mapping[str, str]) -> Path:
     with open(path.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if path.exists():
-            print(f"[train] model trained meanwhile: {path.name}", flush=True)
+            print(f"[train] model trained meanwhile: {path.name}", file=sys.stderr, flush=True)
             return path
         _train(settings, path)
     return path
@@ -98,11 +98,15 @@ def _train(settings: Mapping[str, str], path: Path) -> None:
             "--out", out,
             "--fixed-model-name", path.name[: -len(".tar.gz")],
         ]
-        print(f"[train] no model for these inputs; training {path.name}", flush=True)
+        print(f"[train] no model for these inputs; training {path.name}", file=sys.stderr,
+              flush=True)
         started = time.monotonic()
-        subprocess.run(cmd, cwd=REPO_ROOT, env=child_env(settings), check=True)
+        # Progress goes to stderr: stdout carries results (the model path of `main`, the
+        # markdown of a benchmark that trains on the way).
+        subprocess.run(cmd, cwd=REPO_ROOT, env=child_env(settings), check=True,
+                       stdout=sys.stderr)
         os.replace(Path(out) / path.name, path)
-        print(f"[train] trained in {time.monotonic() - started:.0f} s", flush=True)
+        print(f"[train] trained in {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
 
 
 def main() -> None:
