@@ -48,7 +48,7 @@ def timed_with_log(cmd: List[str], env: Dict[str, str]) -> tuple[float, str]:
     return time.perf_counter() - start, done.stdout + done.stderr
 
 
-TRAIN_STEP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) INFO .* - "
+TRAIN_STEP = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) INFO .* - "
                         r"(Starting to train|Finished training) component '([^']+)'")
 
 
@@ -57,7 +57,7 @@ def training_phases(log: str) -> List[tuple[str, float]]:
     started: Dict[str, dt.datetime] = {}
     phases: List[tuple[str, float]] = []
     for line in log.splitlines():
-        match = TRAIN_STEP.match(line.strip().lstrip("\x1b[0m"))
+        match = TRAIN_STEP.search(line)
         if not match:
             continue
         when = dt.datetime.strptime(match.group(1), "%Y-%m-%d %H:%M:%S")

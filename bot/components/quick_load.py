@@ -25,30 +25,6 @@ from rasa.utils.tensorflow.model_data import RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
 
 
-def load_without_training_step(
-    cls: Type[RasaModel],
-    model_file_name: Text,
-    model_data_example: RasaModelData,
-    predict_data_example: Optional[RasaModelData],
-    *args: Any,
-    **kwargs: Any,
-) -> RasaModel:
-    model = cls(*args, **kwargs)
-    config = kwargs.get("config", {})
-    model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)),
-                  run_eagerly=config.get(RUN_EAGERLY))
-    batch_in, _ = RasaBatchDataGenerator(model_data_example, batch_size=1)[0]
-    # The loss touches every layer the training step does, so every weight gets created.
-    model._training = True
-    model.batch_loss(batch_in)
-    model._training = None
-    # The checkpoint also holds the optimizer's state, which prediction never needs.
-    model.load_weights(model_file_name).expect_partial()
-    if predict_data_example:
-        model.run_inference(predict_data_example)  # traces the prediction function once
-    return model
-
-
 class QuickLoading:
     """Mixin for a RasaModel subclass: `load` without the traced training step."""
 
@@ -59,8 +35,20 @@ class QuickLoading:
         if finetune_mode:  # fine-tuning continues training, so it needs the optimizer state
             return super().load(model_file_name, model_data_example,  # type: ignore[misc]
                                 predict_data_example, finetune_mode, *args, **kwargs)
-        return load_without_training_step(cls, model_file_name, model_data_example,
-                                          predict_data_example, *args, **kwargs)
+        model = cls(*args, **kwargs)
+        config = kwargs.get("config", {})
+        model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)),
+                      run_eagerly=config.get(RUN_EAGERLY))
+        batch_in, _ = RasaBatchDataGenerator(model_data_example, batch_size=1)[0]
+        # The loss touches every layer the training step does, so every weight gets created.
+        model._training = True
+        model.batch_loss(batch_in)
+        model._training = None
+        # The checkpoint also holds the optimizer's state, which prediction never needs.
+        model.load_weights(model_file_name).expect_partial()
+        if predict_data_example:
+            model.run_inference(predict_data_example)  # traces the prediction function once
+        return model
 
 
 class QuickLoadingDIET(QuickLoading, DIET):

@@ -12,13 +12,11 @@ import socketio
 
 from testing.browser import CHROMIUM_ARGS, chromium_executable  # noqa: F401 - re-exported
 from testing.host_pages import HostPages, campaign_page  # noqa: F401 - re-exported
-from tests.conftest import PRODUCTION_ORIGIN
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-# Origins the channel tests allow: the echo server's, and the production-like Rasa's.
+# The origin the echo server's channel allows (the production-like Rasa's: PRODUCTION_ORIGIN).
 ECHO_ALLOWED_ORIGIN = "http://allowed.test"
-RESTRICTED_ALLOWED_ORIGIN = PRODUCTION_ORIGIN
 
 
 def screenshot(page: Any, name: str) -> Path:

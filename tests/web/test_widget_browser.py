@@ -11,8 +11,9 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page
 
+from tests.conftest import PRODUCTION_ORIGIN
 from tests.web import conversation as conv
-from tests.web.support import RESTRICTED_ALLOWED_ORIGIN, HostPages, campaign_page, screenshot
+from tests.web.support import HostPages, campaign_page, screenshot
 from tests.web.widget_page import WidgetPage
 
 CAMPAIGN = "metaal-2026"
@@ -282,5 +283,5 @@ def test_a_site_that_is_not_allowed_cannot_connect(
     handshake = f"{production_like_rasa}/socket.io/?EIO=4&transport=polling"
     assert requests.get(handshake, headers={"Origin": host_pages.origin},
                         timeout=10).status_code == 400
-    assert requests.get(handshake, headers={"Origin": RESTRICTED_ALLOWED_ORIGIN},
+    assert requests.get(handshake, headers={"Origin": PRODUCTION_ORIGIN},
                         timeout=10).status_code == 200
