@@ -44,7 +44,7 @@ def faq_topic_accuracy() -> tuple[float, float, int]:
     from rasa.shared.importers.rasa import RasaFileImporter
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from bot.actions.faq_topics import pick_topic
+    from bot.components.faq_patterns import pick_topic
     from bot.components.faq_topic import build_classifier, topic_of
 
     def pairs(messages: list) -> list[tuple[str, str]]:

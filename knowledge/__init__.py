@@ -12,8 +12,12 @@ import datetime as dt
 from typing import Any
 
 from knowledge import advice, matching
+from knowledge import newcomers as _newcomers
 from knowledge.api import default, open_knowledge_base, set_default
+from knowledge.recognise import activities as _activities
+from knowledge.recognise import limits as _limits_rec
 from knowledge.recognise import profile as _profile_rec
+from knowledge.recognise import wishes as _wishes_rec
 
 __all__ = [
     "recognise_job", "recognise_place", "recognise_province", "recognise_education",
@@ -21,12 +25,28 @@ __all__ = [
     "recognise_faq_topic", "match", "routes_for", "funding_for", "ended_funding",
     "contact_for", "next_steps", "profession", "faq_answer", "profile_summary", "stats",
     "open_knowledge_base", "set_default", "default",
+    "recognise_wish", "recognise_limits", "recognise_age", "recognise_newcomer",
 ]
 
 
+# Below this a title match is a guess, and a description of the work may say more.
+_SURE_TITLE = 0.75
+
+
 def recognise_job(text: str) -> dict[str, Any] | None:
-    """{"label","esco_uri","isco08","sector","confidence","matched"} or None."""
-    return default().jobs.recognise(text or "")
+    """{"label","esco_uri","isco08","sector","confidence","matched"} or None. A job told
+    as a description of the work ("ik melk de koeien") counts too (`described`: true)."""
+    kb = default()
+    found = kb.jobs.recognise(text or "")
+    if found is not None and found["confidence"] >= _SURE_TITLE:
+        return found
+    described = _activities.describe(text or "")
+    entry = kb.jobs.entry(described[0]) if described else None
+    if entry is None:
+        return found
+    return {"label": entry.label, "esco_uri": entry.esco_uri, "isco08": entry.isco08,
+            "sector": entry.sector, "confidence": 0.8, "matched": described[1],
+            "described": True}
 
 
 def recognise_place(text: str) -> dict[str, Any] | None:
@@ -61,6 +81,26 @@ def recognise_sector(text: str) -> str | None:
 
 def recognise_profession(text: str) -> str | None:
     return default().profession_index.recognise(text or "")
+
+
+def recognise_wish(text: str) -> dict[str, Any] | None:
+    """{"profession_id" (ours or None), "words", "matched", "confidence"} or None."""
+    return _wishes_rec.recognise_wish(default(), text or "")
+
+
+def recognise_limits(text: str) -> list[str]:
+    """Contract-extension limit values (contract.values.LIMITS) said in the text."""
+    return _limits_rec.recognise_limits(text or "")
+
+
+def recognise_age(text: str) -> int | None:
+    """The age when the person states it ("ik ben 58"), else None."""
+    return _limits_rec.recognise_age(text or "")
+
+
+def recognise_newcomer(text: str) -> bool:
+    """New to the Netherlands: permit, inburgering, refugee, job or diploma from abroad."""
+    return _newcomers.recognise_newcomer(text or "")
 
 
 def recognise_faq_topic(text: str) -> str | None:

@@ -62,6 +62,25 @@ def short_reason(reason: str) -> str:
     return first + "."
 
 
+def skills_sentence(item: dict[str, Any], most: int = 2) -> str:
+    """"Wat je al kunt: ... Wat je nog leert: ..." from the item's skill lists (issue #22);
+    empty when neither list has anything."""
+    have = [s for s in item.get("transferable_skills") or [] if s][:most]
+    learn = [s for s in item.get("skills_to_learn") or [] if s][:most]
+    parts = []
+    if have:
+        parts.append("Wat je al kunt: " + " en ".join(have) + ".")
+    if learn:
+        parts.append("Wat je nog leert: " + " en ".join(learn) + ".")
+    return " ".join(parts)
+
+
+def recommendation_notes(payload: dict[str, Any]) -> list[str]:
+    """The wish note and the limit note of a recommendations payload, when there."""
+    return [str(note) for note in (payload.get("wish_note"), payload.get("limit_note"))
+            if note]
+
+
 def intro(prof: dict[str, Any]) -> str:
     """A normal day, the pay range and how long it takes: at most 60 words."""
     name = prof.get("name") or prof.get("id", "")

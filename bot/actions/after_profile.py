@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from typing import Any, Dict, List, Optional, Text
 
@@ -13,19 +12,12 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import advice_texts, texts
 from bot.actions import knowledge_gate as gate
+from bot.actions.reading import Reading
 from bot.actions.session import campaign_from_slots
 from contract import glossary
-from knowledge import newcomers
+from contract.values import EXTENSION_PROFILE_SLOTS
 from settings import current as current_settings
 
-ORDINALS: Dict[str, int] = {
-    "eerste": 0, "1e": 0, "een": 0, "één": 0, "1": 0, "tweede": 1, "2e": 1, "twee": 1, "2": 1,
-    "derde": 2, "3e": 2, "drie": 2, "3": 2, "vierde": 3, "4e": 3, "vier": 3, "4": 3,
-    "vijfde": 4, "5e": 4, "vijf": 4, "5": 4,
-}
-_ORDINAL = re.compile(
-    r"\b(?:nummer|nr\.?|de|die|optie|keuze)?\s*(eerste|tweede|derde|vierde|vijfde|laatste|"
-    r"[1-5]e?)\b", re.I)
 NEXT_BUTTONS = [
     {"title": "Maak mijn overstapkaart", "payload": "/make_card"},
     {"title": "Ander beroep bekijken", "payload": "/other_profession"},
@@ -36,11 +28,15 @@ NEXT_BUTTONS = [
 def profile_of(tracker: Tracker) -> Dict[str, Any]:
     profile = {slot: tracker.get_slot(slot) for slot in gate.PROFILE_SLOTS}
     profile["current_job_text"] = typed_job(tracker)
-    said = [e.get("text") or "" for e in tracker.events
-            if e.get("event") == "user" and not (e.get("text") or "").startswith("/")]
-    profile["statushouder"] = bool(tracker.get_slot("statushouder")) or any(
-        newcomers.is_newcomer(t) for t in said)
-    profile["foreign_diploma"] = any(newcomers.has_foreign_diploma(t) for t in said)
+    said = [Reading.of(e.get("parse_data")) for e in tracker.events if e.get("event") == "user"]
+    profile["statushouder"] = bool(tracker.get_slot("statushouder")) or bool(
+        tracker.get_slot("newcomer")) or any(r.value("newcomer", told=False) for r in said)
+    profile["foreign_diploma"] = any(r.has("foreign_diploma") for r in said)
+    # Contract extension (issue #22): the wish, limits, age and newcomer slots reach
+    # knowledge.match and next_steps as they are.
+    for slot in EXTENSION_PROFILE_SLOTS:
+        profile[slot] = tracker.get_slot(slot)
+    profile["newcomer"] = bool(profile["newcomer"]) or profile["statushouder"]
     return profile
 
 
@@ -56,48 +52,33 @@ def newcomer_events(tracker: Tracker, profile: Dict[str, Any]) -> List[EventType
 def typed_job(tracker: Tracker) -> Optional[str]:
     """The person's own word for their job ("boer"), from the message that filled
     current_job; the slot itself holds the ESCO label ("boerderijmanager")."""
-    last_text, typed = "", None
+    last, typed = Reading(), None
     for event in tracker.events:
         if event.get("event") == "user":
-            last_text = event.get("text") or ""
+            last = Reading.of(event.get("parse_data"))
         elif (event.get("event") == "slot" and event.get("name") == "current_job"
               and event.get("value")):
-            typed = None
-            if last_text and not last_text.startswith("/"):
-                found = gate.recognise_job(last_text) or {}
-                span = str(found.get("matched") or "").strip()
-                # A sector word ("thuiszorg") is not a job title: keep the label then.
-                if span and not gate.recognise_sector_word(span):
-                    typed = span
+            job = last.first("job", source="knowledge") or {}
+            span = str(job.get("words") or "").strip()
+            # A sector word ("thuiszorg") is not a job title: keep the label then.
+            typed = span if span and not gate.recognise_sector_word(span) else None
     return typed
 
 
-def _ordinal_choice(text: str, recommended: List[str]) -> Optional[str]:
-    if not recommended:
+def _ordinal_choice(reading: Reading, recommended: List[str]) -> Optional[str]:
+    index = reading.value("choice")
+    if not recommended or index is None:
         return None
-    stripped = text.strip().lower()
-    m = _ORDINAL.search(stripped)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    if word == "laatste":
+    if int(index) == -1:
         return recommended[-1]
-    index = ORDINALS.get(word)
-    if index is None and word.rstrip("e") in ORDINALS:
-        index = ORDINALS[word.rstrip("e")]
-    # A bare number only counts when the whole message is that number ("2", "nummer 2").
-    if word.isdigit() and not re.fullmatch(r"\s*(nummer|nr\.?|optie|keuze)?\s*\d\s*", stripped):
-        return None
-    if index is not None and index < len(recommended):
-        return recommended[index]
-    return None
+    return recommended[int(index)] if int(index) < len(recommended) else None
 
 
 def resolve_profession(tracker: Tracker, fall_back_to_first: bool = True) -> Optional[str]:
     """Which profession the person means: button, ordinal, name in the text, earlier
     choice, or (when asked to) the best recommendation."""
     message = tracker.latest_message or {}
-    text = message.get("text") or ""
+    reading = Reading.of(message)
     recommended = tracker.get_slot("recommended_professions") or []
     for entity in message.get("entities") or []:
         if entity.get("entity") != "profession" or not entity.get("value"):
@@ -108,13 +89,13 @@ def resolve_profession(tracker: Tracker, fall_back_to_first: bool = True) -> Opt
         found = gate.recognise_profession(value)
         if found:
             return found
-    if not text.startswith("/"):
-        choice = _ordinal_choice(text, recommended)
+    if not reading.is_payload:
+        choice = _ordinal_choice(reading, recommended)
         if choice:
             return choice
-        found = gate.recognise_profession(text)
+        found = reading.value("profession_id", told=False)
         if found:
-            return found
+            return str(found)
     if tracker.get_slot("chosen_profession"):
         return tracker.get_slot("chosen_profession")
     return recommended[0] if recommended and fall_back_to_first else None
@@ -125,17 +106,24 @@ def _name(profession_id: str) -> str:
     return row.get("name") or profession_id.replace("_", " ").capitalize()
 
 
-def recommendation_text(items: List[Dict[str, Any]]) -> str:
+def recommendation_text(items: List[Dict[str, Any]],
+                        payload: Optional[Dict[str, Any]] = None) -> str:
     """Each profession with its best reason: the whole turn (with the summary before it)
     stays near 100 words; every reason is in the payload for the card."""
     lines = ["Dank je! Deze beroepen kunnen bij je passen:"]
     for number, item in enumerate(items[:3], start=1):
         reasons = [advice_texts.short_reason(r) for r in (item.get("reasons") or [])[:1]]
         lines.append(f"{number}. {item.get('name')}. " + " ".join(reasons))
+        # What carries over and what is new: two skills for the first, one for the others,
+        # so the turn stays near 120 words.
+        skills = advice_texts.skills_sentence(item, most=2 if number == 1 else 1)
+        if skills:
+            lines.append(skills)
     more = [str(item.get("name")) for item in items[3:]]
     if more:
         lines.append("Ook mogelijk: " + " en ".join([", ".join(more[:-1]), more[-1]]
                                                     if len(more) > 1 else more) + ".")
+    lines += advice_texts.recommendation_notes(payload or {})
     lines.append("Dit is advies, geen belofte. Kies een beroep.")
     return "\n".join(lines)
 
@@ -174,7 +162,8 @@ class ActionRecommend(Action):
                     "payload": texts.payload("choose_profession", {"profession": item["id"]})}
                    for item in items]
         dispatcher.utter_message(
-            text=advice_texts.plain(recommendation_text(items), explained_terms(tracker)),
+            text=advice_texts.plain(recommendation_text(items, recommendations),
+                                    explained_terms(tracker)),
             buttons=buttons, json_message=recommendations)
         return [SlotSet("recommended_professions", [item["id"] for item in items]),
                 *newcomer_events(tracker, profile)]
@@ -223,8 +212,8 @@ def routes_message(dispatcher: CollectingDispatcher, tracker: Tracker, professio
 
 def _funding_page(tracker: Tracker) -> int:
     """The "meer" button asks for the next page of schemes."""
-    text = (tracker.latest_message or {}).get("text") or ""
-    return 1 if text.startswith("/ask_funding") and '"page"' in text else 0
+    reading = Reading.of(tracker.latest_message)
+    return 1 if reading.is_payload and reading.value("page") is not None else 0
 
 
 def funding_message(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -307,8 +296,8 @@ class ActionAnswerFunding(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        text = (tracker.latest_message or {}).get("text") or ""
-        ended = gate.ended_funding(text) if not text.startswith("/") else None
+        named = Reading.of(tracker.latest_message).value("ended_scheme", told=False)
+        ended = gate.ended_funding(str(named)) if named else None
         if ended:
             dispatcher.utter_message(text=advice_texts.plain(ended_text(ended),
                                                              explained_terms(tracker)))

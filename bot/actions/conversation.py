@@ -16,8 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import language, replies
-from bot.actions.extraction import Turn, bare_place
-from bot.actions.profile_form import acknowledge
+from bot.actions.extraction import Turn, decide
+from bot.actions.profile_replies import acknowledge
+from bot.actions.reading import Reading
 
 FALLBACK = {"type": "fallback"}
 
@@ -65,8 +66,7 @@ class ActionOtherLanguage(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        text = (tracker.latest_message or {}).get("text") or ""
-        lang = language.detect(text)
+        lang = language.detect(Reading.of(tracker.latest_message))
         language.say_in(dispatcher, tracker, "en" if lang == "nl" else lang)
         if not tracker.active_loop_name and not tracker.get_slot("recommended_professions"):
             return [FollowupAction("profile_form")]
@@ -82,8 +82,8 @@ class ActionNluFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        text = (tracker.latest_message or {}).get("text") or ""
-        place = bare_place(Turn(text, "nlu_fallback", [], None, dict(tracker.slots)))
+        reading = Reading.of(tracker.latest_message)
+        place = _bare_place(reading, dict(tracker.slots))
         changed = {k: v for k, v in place.items() if tracker.get_slot(k) != v}
         if place:
             if changed:
@@ -93,7 +93,7 @@ class ActionNluFallback(Action):
                     text="Wil je de beroepen opnieuw zien met je nieuwe woonplaats?",
                     buttons=[{"title": "Ja, laat zien", "payload": "/other_profession"}])
             return [SlotSet(k, v) for k, v in place.items()]
-        lang = language.detect(text)
+        lang = language.detect(reading)
         if lang != "nl":
             language.say_in(dispatcher, tracker, lang)
             return []
@@ -109,3 +109,11 @@ class ActionNluFallback(Action):
                      replies.HUMAN_BUTTON],
             json_message=FALLBACK)
         return []
+
+
+def _bare_place(reading: Reading, slots: dict) -> dict:
+    """A message that is only a town or province ("Deventer", "in Zwolle")."""
+    if not reading.has("bare"):
+        return {}
+    found = decide(Turn(reading, "region", slots)).updates
+    return {k: v for k, v in found.items() if k in ("region", "municipality")}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -19,16 +18,10 @@ from bot.actions.after_profile import (
     profile_of,
     resolve_profession,
 )
-from bot.actions.extraction import (
-    Turn,
-    extract,
-    is_question,
-    is_start_request,
-    looks_like_answer,
-    statement_before_question,
-)
+from bot.actions.extraction import Turn, decide
 from bot.actions.faq_topics import ENDED_TOPIC, FAQ_TOPICS, message_topic
 from bot.actions.foreign_diploma import answer_foreign_diploma, is_foreign_diploma_answer
+from bot.actions.reading import Reading
 
 
 def answered_open_question(tracker: Tracker) -> bool:
@@ -40,8 +33,7 @@ def answered_open_question(tracker: Tracker) -> bool:
     asked = tracker.get_slot("requested_slot")
     if tracker.active_loop_name != "profile_form" or not asked:
         return False
-    text = (tracker.latest_message or {}).get("text") or ""
-    if not looks_like_answer(text):
+    if not Reading.of(tracker.latest_message).is_statement:
         return False  # a real question is answered even when a statement came with it
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -62,40 +54,41 @@ class ActionAnswerFaq(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         message = tracker.latest_message or {}
-        text = message.get("text") or ""
+        reading = Reading.of(message)
         if answered_open_question(tracker):
             return []  # it was an answer; the form now asks the next question
-        if tracker.active_loop_name == "profile_form" and is_foreign_diploma_answer(tracker, text):
+        if tracker.active_loop_name == "profile_form" and \
+                is_foreign_diploma_answer(tracker, reading):
             return answer_foreign_diploma(dispatcher, tracker)
         events: List[EventType] = []
-        if not tracker.active_loop_name:
-            # "ik ben kok, wat verdient een lasser?": answer the question, keep the job.
-            turn = Turn(text, "faq", message.get("entities") or [], None, dict(tracker.slots))
-            events += [SlotSet(k, v) for k, v in statement_before_question(turn).items()
-                       if tracker.get_slot(k) != v]
         idle = not tracker.active_loop_name and not tracker.get_slot("recommended_professions")
-        facts = statement_facts(text, dict(tracker.slots)) if idle else {}
-        if facts and looks_like_answer(text):
+        # Outside the form the facts told with a question count too ("ik ben kok, wat
+        # verdient een lasser?": answer the question, keep the job).
+        facts = {} if tracker.active_loop_name else {
+            k: v for k, v in decide(Turn(reading, None, dict(tracker.slots))).updates.items()
+            if tracker.get_slot(k) != v}
+        if facts and idle and reading.is_statement:
             # Only statements ("geen diploma, van school af op mijn 16e"): no question to
             # answer. The form starts and reads them (validate_profile_form).
             return events + [FollowupAction("profile_form")]
         if facts:
-            # A rich opener: keep every fact, answer the question, then ask what is missing.
+            # Keep every fact, answer the question, then ask what is missing.
             events += [SlotSet(k, v) for k, v in facts.items()]
-            dispatcher.utter_message(text="Genoteerd: " + texts.understood(facts))
-        topic = message_topic(message, text)
-        if topic in FAQ_TOPICS and _answered_just_before(tracker, topic):
+            if idle:
+                dispatcher.utter_message(text="Genoteerd: " + texts.understood(facts))
+        topic = message_topic(message)
+        if topic in FAQ_TOPICS and reading.is_question and _answered_just_before(tracker, topic):
             # The same answer again would loop: point forward instead.
             dispatcher.utter_message(
                 text=replies.fresh(tracker, AGAIN_TEXT, AGAIN_TEXT_2),
                 buttons=_forward_buttons(tracker))
             return events + _start_if_idle(tracker)
         answer_topic(dispatcher, tracker, topic)
-        if topic in FAQ_TOPICS and _wants_to_start(tracker, text, topic):
+        if topic in FAQ_TOPICS and _wants_to_start(tracker, reading, topic):
             # "kun jij mij helpen aan ander werk" read as a question about free help: the
             # person wants advice, so the questions start right after the answer.
             return events + [FollowupAction("profile_form")]
-        if facts:
+        if facts and idle:
             return events + [FollowupAction("profile_form")]
         if idle:
             dispatcher.utter_message(text=INVITE_TEXT, buttons=[
@@ -104,37 +97,11 @@ class ActionAnswerFaq(Action):
         return events
 
 
-AGAIN_TEXT = ("Dat heb ik net verteld. Zal ik je een paar korte vragen stellen? Dan kan ik "
-              "je beter helpen.")
+AGAIN_TEXT = ("Mijn antwoord op die vraag staat hierboven. Zal ik je een paar korte vragen "
+              "stellen? Dan kan ik je beter helpen.")
 AGAIN_TEXT_2 = "Daar heb ik nu niet meer over. Kies hieronder hoe je verder wilt."
 INVITE_TEXT = ("Zal ik je een paar korte vragen stellen? Dan zoek ik beroepen in de techniek "
                "die bij je passen.")
-
-
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|,\s*(?=(?:en\s+)?(?:kan|kun|mag|moet|hoe|wat|waar|"
-                        r"wie|welke?|is|ben|heb)\b)", re.I)
-
-
-def statement_facts(text: str, slots: dict) -> dict:
-    """Profile facts from the statements in a message that also asks something ("Ik werk
-    in een kaasfabriek in Gouda. Kan dat met mbo 1?"); questions and wishes are skipped."""
-    statements = [c.strip() for c in _SENTENCES.split(text or "") if c and c.strip()]
-    kept = [c for c in statements if not is_question(c) and not is_start_request(c)]
-    facts = extract(Turn(" ".join(kept), "inform", [], None, slots)).updates if kept else {}
-    if "education_level" not in facts:
-        # "Kan dat met alleen een mbo 1?": the person's own level inside the question.
-        for clause in statements:
-            if _OWN_LEVEL.search(clause):
-                level = gate.recognise_education(clause)
-                if level:
-                    facts["education_level"] = level
-                    break
-    return facts
-
-
-_OWN_LEVEL = re.compile(r"\b(met\s+(alleen\s+)?(een\s+|mijn\s+)?|alleen\s+(een\s+)?|ik\s+heb\s+"
-                        r"(alleen\s+)?(een\s+)?)(mbo|vmbo|mavo|havo|vwo|hbo|diploma|"
-                        r"basisschool|lts|mts)", re.I)
 
 
 def _answered_just_before(tracker: Tracker, topic: str) -> bool:
@@ -142,10 +109,8 @@ def _answered_just_before(tracker: Tracker, topic: str) -> bool:
     users = [e for e in tracker.events if e.get("event") == "user"]
     if len(users) < 2:
         return False
-    previous = users[-2]
-    intent = ((previous.get("parse_data") or {}).get("intent") or {}).get("name")
-    return intent == "faq" and message_topic(previous.get("parse_data"),
-                                             previous.get("text") or "") == topic
+    previous = Reading.of(users[-2].get("parse_data"))
+    return previous.is_question and message_topic(users[-2].get("parse_data")) == topic
 
 
 def _forward_buttons(tracker: Tracker) -> list[dict[str, str]]:
@@ -166,7 +131,8 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,
     message = tracker.latest_message or {}
     profile = profile_of(tracker)
     if topic == ENDED_TOPIC:
-        ended = gate.ended_funding(message.get("text") or "") or gate.ended_funding("stap")
+        named = Reading.of(message).value("ended_scheme", told=False)
+        ended = (gate.ended_funding(str(named)) if named else None) or gate.ended_funding("stap")
         if ended:
             dispatcher.utter_message(text=ended_text(ended))
         funding_message(dispatcher, tracker, profile, tracker.get_slot("chosen_profession"))
@@ -191,7 +157,7 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker,
         funding_message(dispatcher, tracker, profile, profession_id)
 
 
-def _wants_to_start(tracker: Tracker, text: str, topic: str) -> bool:
+def _wants_to_start(tracker: Tracker, reading: Reading, topic: str) -> bool:
     if tracker.active_loop_name or tracker.get_slot("recommended_professions"):
         return False
-    return topic == "gratis_hulp" or is_start_request(text)
+    return topic == "gratis_hulp" or reading.is_start_request

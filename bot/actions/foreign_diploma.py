@@ -7,7 +7,6 @@ the nearest Dutch level, the second time it is noted and the questions go on.
 
 from __future__ import annotations
 
-import re
 from typing import Any, List
 
 from rasa_sdk import Tracker
@@ -15,15 +14,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import texts
+from bot.actions.reading import Reading
 
 SLOT = "education_level"
-_FOREIGN = re.compile(r"\b(ander\s+land|buitenland\w*|niet\s+uit\s+nederland)\b", re.I)
 
 
-def is_foreign_diploma_answer(tracker: Tracker, text: str) -> bool:
+def is_foreign_diploma_answer(tracker: Tracker, reading: Reading) -> bool:
     """A statement about a foreign diploma while the education question is asked."""
-    return (tracker.get_slot("requested_slot") == SLOT and bool(_FOREIGN.search(text or ""))
-            and "?" not in (text or ""))
+    return (tracker.get_slot("requested_slot") == SLOT and reading.has("foreign_diploma")
+            and not reading.is_question)
 
 
 def _times_said(events: List[Any]) -> int:
@@ -32,7 +31,8 @@ def _times_said(events: List[Any]) -> int:
         if (event.get("event") == "slot" and event.get("name") == "requested_slot"
                 and event.get("value") not in (SLOT, None)):
             break  # before the education question
-        if event.get("event") == "user" and _FOREIGN.search(event.get("text") or ""):
+        if event.get("event") == "user" and \
+                Reading.of(event.get("parse_data")).has("foreign_diploma"):
             said += 1
     return said
 

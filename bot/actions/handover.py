@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -11,30 +10,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.extraction import clean_text
+from bot.actions.reading import Reading
 from settings.sections import HandoverSettings, load_handover_settings
 
 CHAT = "chat"
 NO_CONTACT = "geen"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(\+?\d[\d\s-]{8,14}\d)")
-_CHAT = re.compile(r"\b(chat|hier|via\s+deze|app|berichtje)\b", re.I)
-_YES = re.compile(r"^\s*(ja+|jazeker|zeker|prima|goed|ok[eé]?|dat\s+mag|mag\s+best|graag)\b",
-                  re.I)
-_NO = re.compile(r"^\s*(nee+|liever\s+niet|niet|no)\b", re.I)
 
 
-def contact_from_text(text: str) -> Optional[str]:
-    """An e-mail address, a phone number or 'chat'; None when the text holds none."""
-    email = _EMAIL.search(text)
-    if email:
-        return email.group(0).lower()
-    phone = _PHONE.search(text)
-    if phone and len(re.sub(r"\D", "", phone.group(1))) >= 10:
-        return re.sub(r"[\s-]", "", phone.group(1))
-    if _CHAT.search(text):
-        return CHAT
-    return None
+def contact_of(reading: Reading) -> Optional[str]:
+    """An e-mail address, a phone number or 'chat' as NLU read them; else None."""
+    for name in ("email", "phone"):
+        value = reading.value(name)
+        if value:
+            return str(value)
+    return CHAT if reading.has("via_chat") else None
 
 
 def submitted_text(contact: str | None, settings: HandoverSettings) -> str:
@@ -71,9 +60,8 @@ class ValidateHandoverForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        text = clean_text(message.get("text") or "")
+        reading = Reading.of(tracker.latest_message)
+        intent = reading.intent
         asked = tracker.get_slot("requested_slot")
         if intent in ("erase_data", "restart"):
             return []  # the form rejects; the erasure rule asks for confirmation
@@ -81,15 +69,15 @@ class ValidateHandoverForm(FormValidationAction):
             # A new request starts fresh: earlier answers do not count as consent now.
             return [SlotSet("handover_consent", None), SlotSet("handover_contact", None)]
         if asked == "handover_consent":
-            if intent == "affirm" or _YES.match(text):
+            if intent == "affirm" or reading.has("yes"):
                 return [SlotSet("handover_consent", True)]
-            if intent == "deny" or _NO.match(text):
+            if intent == "deny" or reading.has("no"):
                 return [SlotSet("handover_consent", False),
                         SlotSet("handover_contact", NO_CONTACT)]
             dispatcher.utter_message(text="Kies 'Ja, dat mag' of 'Nee'.",
                                      json_message={"type": "fallback"})
             return [SlotSet("handover_consent", None)]
-        contact = contact_from_text(text)
+        contact = contact_of(reading)
         if contact:
             return [SlotSet("handover_contact", contact)]
         dispatcher.utter_message(

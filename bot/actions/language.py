@@ -1,27 +1,15 @@
-"""Which language is a message in? Non-Dutch messages get a short reply in their own
-language: the service is in simple Dutch, an adviser can help, and we carry on in Dutch.
-
-Uses wordfreq's frequency tables: a message is in language X when its words are clearly
-more common in X than in Dutch. Short messages ("hallo", "kok") are always Dutch.
+"""Non-Dutch messages get a short reply in their own language: the service is in simple
+Dutch, an adviser can help, and we carry on in Dutch. NLU names the language (entity
+`language`, bot/components/language_detect.py); no entity means Dutch.
 """
 
 from __future__ import annotations
-
-import re
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import replies
-
-try:
-    from wordfreq import zipf_frequency
-except ImportError:  # pragma: no cover - wordfreq is pinned in requirements.lock
-    zipf_frequency = None
-
-_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-CANDIDATES = ("en", "de", "fr", "es", "pl", "tr")
+from bot.actions.reading import Reading
 
 REPLIES: dict[str, str] = {
     "en": "Sorry, this service is only in simple Dutch. You can talk to an adviser. "
@@ -43,25 +31,9 @@ ADVISER_BUTTON = {"title": "Adviseur / Adviser", "payload": "/request_human"}
 DUTCH_AFTER = "Ik ga verder in eenvoudig Nederlands."
 
 
-def _score(words: list[str], lang: str) -> float:
-    return sum(zipf_frequency(w, lang) for w in words) / len(words)
-
-
-def detect(text: str) -> str:
-    """'nl' or the code of a language in REPLIES."""
-    if _ARABIC.search(text or ""):
-        return "ar"
-    words = [w.lower() for w in _WORDS.findall(text or "")]
-    if zipf_frequency is None or len(words) < 3:
-        return "nl"
-    dutch = _score(words, "nl")
-    best, best_score = "nl", dutch
-    for lang in CANDIDATES:
-        score = _score(words, lang)
-        if score > best_score:
-            best, best_score = lang, score
-    # Clearly another language, not Dutch with a few loan words ("I live in Utrecht" ties).
-    return best if best != "nl" and best_score >= dutch + 0.8 else "nl"
+def detect(reading: Reading) -> str:
+    """'nl' or the code of a language in REPLIES, as NLU read it."""
+    return reading.value("language") or "nl"
 
 
 def reply(lang: str) -> str:

@@ -15,37 +15,29 @@ from bot.actions.session import INTRO_SHORT, introduced
 FORM = "profile_form"
 
 
-def _form_history(tracker: Tracker, required: list[str]) -> tuple[list[str], set[str]]:
-    """(slots the form asked, in order; slots filled without being asked once the form
-    had started) since the last restart."""
+def _asked_in_order(tracker: Tracker, required: list[str]) -> list[str]:
+    """The slots the form asked since the last restart, in order."""
     asked: list[str] = []
-    skipped: set[str] = set()
     for event in tracker.events:
         if event.get("event") == "restart":
-            asked, skipped = [], set()
-        elif event.get("event") != "slot":
-            continue
-        elif event.get("name") == "requested_slot":
+            asked = []
+        elif event.get("event") == "slot" and event.get("name") == "requested_slot":
             value = event.get("value")
             if value in required and value not in asked:
                 asked.append(value)
-        elif (asked and event.get("name") in required and event.get("value") is not None
-              and event.get("name") not in asked):
-            skipped.add(event["name"])
-    return asked, skipped
+    return asked
 
 
 def progress_for(tracker: Tracker, slot: str, required: list[str]) -> tuple[int, int]:
-    """(number, total) for "Vraag 3 van 7". A question answered along the way ("kok" also
-    says horeca) counts as done, so the total set at the first question stays and the
-    number never goes down."""
-    asked, skipped = _form_history(tracker, required)
-    if slot not in asked:
-        asked.append(slot)
-    skipped.discard(slot)
-    still = [s for s in required
-             if tracker.get_slot(s) is None and s not in asked and s not in skipped]
-    number = asked.index(slot) + 1 + len(skipped)
+    """(number, total) for "Vraag 3 van 7": the number counts the questions answered (a
+    question asked again keeps its number); the total is that number plus the questions
+    still open, so it only goes down when a message answers more than one."""
+    skipped = set(tracker.get_slot("skipped_slots") or [])
+    answered = [s for s in _asked_in_order(tracker, required) if s != slot
+                and (s in skipped or tracker.get_slot(s) is not None)]
+    number = len(answered) + 1
+    still = [s for s in required if s != slot and s not in skipped
+             and tracker.get_slot(s) is None]
     return number, number + len(still)
 
 
@@ -90,13 +82,13 @@ class AskForSlotMixin:
             # A first message that wants help ("ik wil werk zoeken") starts the form at
             # once; say briefly what the assistant does and does not do before asking.
             dispatcher.utter_message(text=INTRO_SHORT)
-        first = f"{texts.progress(number, total)}{question.text}"
-        text = replies.fresh(tracker, first, f"Nog even terug naar de vraag. {question.text}",
-                             f"Ik vraag het nog een keer. {question.text}")
+        text = f"{texts.progress(number, total)}{question.text}"
         buttons: list[dict[str, Any]] = list(question.buttons)
-        if text != first:
-            # Asked recently already: said differently, with a way out.
-            buttons = replies.with_way_out(buttons)
+        if again:
+            # Asked before: the same question with choices, "Sla over" and an adviser. The
+            # form never asks it a third time (profile_replies.not_understood_events).
+            text = replies.fresh(tracker, text, f"Nog één keer: {question.text}")
+            buttons = replies.with_way_out([*buttons, texts.SKIP_BUTTON])
         else:
             buttons.append(replies.DONT_KNOW_BUTTON)
         dispatcher.utter_message(text=text, buttons=buttons)

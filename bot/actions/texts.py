@@ -79,6 +79,11 @@ FOREIGN_DIPLOMA_HELP = ("Goed dat je dat zegt. Kies hieronder het Nederlandse ni
 
 def question(slot: str, slots: dict[str, Any], again: bool = False) -> Question:
     if slot == "current_job":
+        if again:
+            # The second time: the sector is enough to go on.
+            return Question("Vertel in een paar woorden wat je doet, bijvoorbeeld 'ik maak "
+                            "schoon in een kantoor'. Of kies de sector waarin je werkt.",
+                            _buttons("current_sector", SECTOR_NAMES, SECTOR_BUTTONS))
         return Question("Wat voor werk doe je nu, of wat deed je het laatst? "
                         "Bijvoorbeeld: 'ik ben kok' of 'ik werk in een magazijn'. "
                         "Werk je niet? Zeg het gerust.")
@@ -134,6 +139,12 @@ def not_understood(slot: str) -> str:
         "learn_while_earning": "Kies 'Ja' of 'Nee'.",
     }
     return "Sorry, dat begreep ik niet helemaal. " + hints.get(slot, "Kun je het anders zeggen?")
+
+
+# The slots `understood` can show (others are derived or not told back).
+UNDERSTOOD_KEYS = ("current_job", "current_sector", "work_status", "education_level",
+                   "interests", "municipality", "region", "learn_while_earning")
+SKIP_BUTTON = {"title": "Sla over", "payload": "Sla deze vraag over"}
 
 
 def understood(values: dict[str, Any]) -> str:

@@ -6,7 +6,9 @@ Each `faq` block in bot/data/nlu/faq.yml carries its topic as intent metadata
 answers `action_answer_faq` sends. A retrieval intent (`faq/<topic>` with a
 ResponseSelector) would need a response text per topic that is never sent: the answers
 come from the knowledge base with their source and date. So the topic is learned here and
-put in the parse result as `faq_topic: {"name": ..., "confidence": ...}`.
+put in the parse result as `faq_topic: {"name": ..., "confidence": ...}`: one final topic,
+the learned one when it is sure enough, else the word patterns of `faq_patterns` (a name
+of an ended scheme always wins). `name` is null when neither knows.
 
 Character n-grams (2-5, within words) carry typos and Dutch compounds; a logistic
 regression gives calibrated-enough confidences to say "not sure" below a threshold.
@@ -29,6 +31,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
+
+from bot.components import faq_patterns
 
 logger = logging.getLogger(__name__)
 
@@ -112,15 +116,21 @@ class FaqTopicClassifier(GraphComponent):
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if self._classifier is None:
-            return messages
         for message in messages:
             text = message.get(TEXT) or ""
             if not text.strip() or text.startswith("/"):
                 continue  # button payloads name their intent; no topic to guess
-            probabilities = self._classifier.predict_proba([question_part(text[:600])])[0]
-            best = int(probabilities.argmax())
-            message.set(FAQ_TOPIC, {"name": str(self._classifier.classes_[best]),
-                                    "confidence": round(float(probabilities[best]), 3)},
+            asked = question_part(text[:600])
+            learned, confidence = None, 0.0
+            if self._classifier is not None:
+                probabilities = self._classifier.predict_proba([asked])[0]
+                best = int(probabilities.argmax())
+                learned = str(self._classifier.classes_[best])
+                confidence = float(probabilities[best])
+            # One final topic: the learned one when sure, else the word patterns.
+            name, sure = faq_patterns.final_topic(asked, learned, confidence)
+            message.set(FAQ_TOPIC, {"name": name, "confidence": round(sure, 3),
+                                    "learned": learned,
+                                    "learned_confidence": round(confidence, 3)},
                         add_to_output=True)
         return messages

@@ -3,9 +3,11 @@
 Runs after DIET and adds entities with a confidence and the normalised contract value:
 `job` (ESCO label; `esco_uri`, `isco08`, `sector` in the entity), `place` (municipality),
 `province`, `education_level`, `work_status`, `interest` (one entity per interest),
-`sector` and `learn_while_earning` (true/false). Slots map to them with `from_entity`
-(domain.yml); `validate_profile_form` keeps the context policy (which finding counts
-for the open question, don't-know, corrections, confirmation of a guess).
+`sector` and `learn_while_earning` (true/false), the wish, limits, age and newcomer
+facts, and how the message is put: `cue` entities (question, yes, no, correction, ...,
+see bot/components/message_reading.py), `job_text` (the person's own words for their
+work), `language`, `email`, `phone`. A fact inside a question clause gets the role
+`asked`. The actions decide from these entities only; they never read the text again.
 
 No training: the recognisers are deterministic lookups over the knowledge base. A
 knowledge-base failure costs the entities of one message, never the parse.
@@ -27,6 +29,9 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.components import language_detect
+from bot.components import message_patterns as patterns
+from bot.components import message_reading as reading
 from knowledge.recognise import profile
 
 logger = logging.getLogger(__name__)
@@ -68,18 +73,40 @@ def _entity(text: str, name: str, value: Any, confidence: float,
 
 
 def recognise(text: str) -> list[dict[str, Any]]:
-    """Every profile entity the knowledge base recognises in `text` (no dialogue context)."""
-    import knowledge  # deferred: the knowledge base loads on first use, not on import
-
+    """Every entity the knowledge base and the cue words find in `text` (no dialogue
+    context): the facts, how the message is put (`cue`), and the person's own words."""
     text = (text or "")[:MAX_CHARS]
     if not text.strip() or text.startswith("/"):
         return []  # button payloads carry their own entities
+    questions = reading.question_spans(text)
+    statement = _statement_part(text, questions)
+    found = _facts(text, statement)
+    for entity in found:
+        if questions and reading.in_spans(entity, questions):
+            entity["role"] = "asked"  # mentioned inside a question, not told about oneself
+    found += _cues_and_words(text, statement, bool(questions))
+    return found
+
+
+def _statement_part(text: str, questions: list[tuple[int, int]]) -> str:
+    """The message without its question clauses (blanked, so spans stay the same)."""
+    chars = list(text)
+    for start, end in questions:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _facts(text: str, statement: str) -> list[dict[str, Any]]:
+    import knowledge  # deferred: the knowledge base loads on first use, not on import
+
     found: list[dict[str, Any]] = []
-    job = _safe(knowledge.recognise_job, text)
+    # A job asked about ("wat verdient een lasser?") is no job of the person's own.
+    job = _safe(knowledge.recognise_job, statement) if statement.strip() else None
     if job and job.get("label"):
         found.append(_entity(text, "job", job["label"], job.get("confidence", 0.5),
                              job.get("matched"), esco_uri=job.get("esco_uri"),
-                             isco08=job.get("isco08"), sector=job.get("sector")))
+                             isco08=job.get("isco08"), sector=job.get("sector"),
+                             described=job.get("described"), words=job.get("matched")))
     place = _safe(knowledge.recognise_place, text)
     if place and place.get("municipality"):
         confidence = place.get("confidence", 0.5)
@@ -109,6 +136,65 @@ def recognise(text: str) -> list[dict[str, Any]]:
     if income is not None:
         found.append(_entity(text, "learn_while_earning", income, 0.85,
                              _safe(profile.learn_while_earning_words, text) or ""))
+    named = _safe(knowledge.recognise_profession, text)
+    if named:
+        found.append(_entity(text, "profession_id", named, 0.85, ""))
+    ended = _safe(knowledge.ended_funding, text)
+    if ended and ended.get("id"):
+        found.append(_entity(text, "ended_scheme", ended["id"], 0.9, ""))
+    found += _listening_facts(text)
+    return found
+
+
+def _listening_facts(text: str) -> list[dict[str, Any]]:
+    """The wish, limits, age and newcomer facts (issue 22), when the knowledge base has
+    their recognisers."""
+    import knowledge
+
+    found: list[dict[str, Any]] = []
+    wish = _safe(getattr(knowledge, "recognise_wish", _none), text)
+    if wish and (wish.get("profession_id") or wish.get("words")):
+        found.append(_entity(text, "wish", wish.get("profession_id") or wish["words"],
+                             wish.get("confidence", 0.8), wish.get("matched"),
+                             words=wish.get("words")))
+    for limit in _safe(getattr(knowledge, "recognise_limits", _none), text) or []:
+        found.append(_entity(text, "limit", limit, 0.85, ""))
+    age = _safe(getattr(knowledge, "recognise_age", _none), text)
+    if age:
+        found.append(_entity(text, "age", age, 0.9, str(age)))
+    if _safe(getattr(knowledge, "recognise_newcomer", _none), text):
+        found.append(_entity(text, "newcomer", True, 0.85, ""))
+    return found
+
+
+def _none(_text: str) -> None:
+    return None
+
+
+def _cues_and_words(text: str, statement: str, has_question: bool) -> list[dict[str, Any]]:
+    """How the message is put (bot/components/message_reading.py), as entities."""
+    found = [_entity(text, "cue", cue, 1.0, "") for cue in reading.cues(text)]
+    words = reading.own_job_words(statement if has_question else text)
+    if words:
+        found.append(_entity(text, "job_text", words, 0.6, words))
+    choice = reading.ordinal_choice(text)
+    if choice is not None:
+        found.append(_entity(text, "choice", choice, 0.8, ""))
+    level = reading.ordinal_level(text)
+    if level:
+        found.append(_entity(text, "education_level", level, 0.6, None, role="ordinal"))
+    for interest in reading.loose_words(patterns.INTEREST_WORDS, text):
+        found.append(_entity(text, "interest", interest, 0.5, "", role="loose"))
+    for sector in reading.loose_words(patterns.SECTOR_WORDS, text)[:1]:
+        found.append(_entity(text, "sector", sector, 0.5, "", role="loose"))
+    if has_question and patterns.OWN_LEVEL.search(text):
+        found.append(_entity(text, "cue", "own_level", 1.0, ""))
+    lang = language_detect.detect(text)
+    if lang != "nl":
+        found.append(_entity(text, "language", lang, 0.8, ""))
+    given = reading.contact(text)
+    if given:
+        found.append(_entity(text, given[0], given[1], 0.95, ""))
     return found
 
 
@@ -117,11 +203,9 @@ def _words(kind: str, text: str, value: str) -> str:
     return _safe(profile.matched_words, kind, text, value) or ""
 
 
-# Messages DIET is sure are not about the person ("ben jij een robot?", "hoe laat gaat de
-# trein naar Utrecht"): "robot" is no interest and Utrecht no home town there. The actions
-# still read such a message with the recognisers when a form question is open.
-NOT_ABOUT_THE_PERSON = frozenset({"bot_challenge", "ask_capabilities", "out_of_scope",
-                                  "goodbye", "thanks", "erase_data", "english"})
+# Messages DIET is sure are not about the person ("ben jij een robot?"): "robot" is no
+# interest there. Other questions keep their facts with the role `asked`.
+NOT_ABOUT_THE_PERSON = frozenset({"bot_challenge", "ask_capabilities", "erase_data"})
 SURE_INTENT = 0.8
 
 
@@ -178,6 +262,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             entities = [e for e in message.get(ENTITIES, []) or []
                         if e.get("extractor") != EXTRACTOR]
-            found = [] if _not_about_the_person(message) else recognise(text)
+            found = recognise(text)
+            if _not_about_the_person(message):
+                found = [e for e in found if e["entity"] in ("cue", "language")]
             message.set(ENTITIES, entities + found, add_to_output=True)
         return messages

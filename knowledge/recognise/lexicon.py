@@ -120,7 +120,6 @@ EDUCATION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("alleen lagere school", "geen"), ("niet afgemaakt", "geen"), ("nooit afgemaakt", "geen"),
     ("middelbare school zonder diploma", "geen"), ("middelbare school niet afgemaakt", "geen"),
     ("van school af", "geen"), ("gestopt met school", "geen"), ("school niet afgemaakt", "geen"),
-    ("middelbare school", "vmbo"), ("voortgezet onderwijs", "vmbo"),
     ("mbo 1", "mbo1"), ("mbo niveau 1", "mbo1"), ("niveau 1", "mbo1"), ("entree*", "mbo1"),
     ("mbo 2", "mbo2"), ("mbo niveau 2", "mbo2"), ("niveau 2", "mbo2"),
     ("startkwalificatie", "mbo2"),
@@ -136,6 +135,8 @@ EDUCATION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("vmbo", "vmbo"), ("mavo", "vmbo"), ("lbo", "vmbo"), ("lts", "vmbo"), ("leao", "vmbo"),
     ("huishoudschool", "vmbo"), ("vbo", "vmbo"), ("praktijkonderwijs", "geen"),
     ("basisschool", "geen"), ("lagere school", "geen"),
+    # Last: "middelbare school, havo gehaald" names its level; alone it means vmbo.
+    ("middelbare school", "vmbo"), ("voortgezet onderwijs", "vmbo"),
 )
 
 WORK_STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -153,6 +154,11 @@ WORK_STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
     ("zzp*", "zzp"), ("zelfstandige", "zzp"), ("zelfstandig ondernemer", "zzp"),
     ("eigen bedrijf", "zzp"), ("eigen zaak", "zzp"), ("freelance*", "zzp"),
     ("voor mezelf", "zzp"), ("voor mijzelf", "zzp"), ("ondernemer", "zzp"),
+    ("eigen bedrijfje", "zzp"), ("eigen klein bedrijf*", "zzp"), ("eigen zaakje", "zzp"),
+    ("eigen baas", "zzp"), ("voor eigen rekening", "zzp"), ("eigen onderneming", "zzp"),
+    ("eenmanszaak", "zzp"), ("eigen winkel*", "zzp"), ("eigen salon", "zzp"),
+    ("eigen kapsalon", "zzp"), ("eigen praktijk", "zzp"), ("self employed", "zzp"),
+    ("own business", "zzp"),
     ("student", "student"), ("ik studeer", "student"), ("studente", "student"),
     ("op school", "student"), ("scholier", "student"),
     ("huisvrouw", "anders"), ("huisman", "anders"), ("mantelzorg*", "anders"),
@@ -331,24 +337,4 @@ PROFESSION_KEYWORDS: dict[str, str] = {
     "helpdesk": "servicedesk", "servicedesk": "servicedesk", "netwerk": "netwerk",
     "procesoperator": "procesoperator", "operator": "operator", "koeltechniek": "koel",
     "medische apparatuur": "medisch", "scheepvaart": "scheeps", "schepen": "scheeps",
-}
-
-# Short reasons per interest, B1, second person, in the person's terms.
-INTEREST_REASONS: dict[str, str] = {
-    "met_handen": "Je werkt graag met je handen",
-    "sleutelen": "Je vindt sleutelen en repareren leuk",
-    "elektra": "Je hebt interesse in stroom en elektronica",
-    "computers": "Je houdt van computers en techniek op een scherm",
-    "puzzelen": "Je zoekt graag uit hoe iets werkt en waarom iets kapot is",
-    "precisie": "Je werkt graag precies en netjes",
-    "buiten": "Je werkt graag buiten",
-    "bouwen": "Je vindt het leuk om dingen te bouwen en in elkaar te zetten",
-    "ontwerpen": "Je tekent en ontwerpt graag",
-    "mensen": "Je werkt graag met mensen",
-    "duurzaamheid": "Je wilt meehelpen aan duurzame energie",
-    "voertuigen": "Je hebt iets met auto's en andere voertuigen",
-    "machines": "Je vindt machines interessant",
-    "voeding": "Je hebt interesse in eten en voeding",
-    "zorg": "Je wilt met techniek mensen in de zorg helpen",
-    "onderweg": "Je houdt van afwisseling en onderweg zijn",
 }

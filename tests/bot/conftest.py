@@ -44,13 +44,29 @@ def make_tracker(fixture: str, text: Optional[str] = None, intent: Optional[str]
     loop = data.get("active_loop") if active_loop == "__keep__" else active_loop
     message = data.get("latest_message", {})
     if text is not None:
-        message = {"text": text, "intent": {"name": intent or "inform", "confidence": 0.9},
-                   "entities": entities or [], "metadata": metadata or {}}
+        message = parse(text, intent or "inform", entities)
+        message["metadata"] = metadata or {}
     events = list(data.get("events", []))
     events.append({"event": "user", "text": message.get("text"),
                    "parse_data": message, "metadata": message.get("metadata", {})})
     return Tracker(data.get("sender_id", "test-user"), all_slots, message, events, False,
                    None, {"name": loop} if loop else {}, "action_listen")
+
+
+def parse(text: str, intent: str = "inform",
+          entities: Optional[List[Dict[str, Any]]] = None) -> Dict[str, Any]:
+    """The parse data NLU gives `text`: the intent a test names (DIET is not run here),
+    the given DIET/button entities, and what the knowledge component and the FAQ topic
+    word patterns add, exactly as in the NLU pipeline."""
+    from bot.components.faq_patterns import final_topic
+    from bot.components.faq_topic import question_part
+    from bot.components.knowledge_entities import recognise
+
+    found = list(entities or []) + recognise(text)
+    name, confidence = (None, 0.0) if text.startswith("/") else final_topic(
+        question_part(text), None, 0.0)
+    return {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": found,
+            "faq_topic": {"name": name, "confidence": confidence}}
 
 
 def run_action(action: Action, tracker: Tracker, domain: Dict[str, Any]

@@ -7,9 +7,10 @@ from bot.actions.erasure import ActionEraseConversation
 from bot.actions.handover import (
     ActionHandoverSubmit,
     ValidateHandoverForm,
-    contact_from_text,
+    contact_of,
 )
-from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
+from bot.actions.reading import Reading
+from tests.bot.conftest import make_tracker, parse, payloads, run_action, slot_events, texts
 
 
 def test_consent_then_a_phone_number_records_the_handover(domain):
@@ -48,10 +49,13 @@ def test_no_consent_ends_the_handover_without_a_request(domain):
 
 def test_contacts_are_read_as_email_phone_or_this_chat():
     # GIVEN/WHEN typical answers THEN each is normalised
-    assert contact_from_text("mail me: Piet.Jansen@Example.nl") == "piet.jansen@example.nl"
-    assert contact_from_text("+31 6 1234 5678") == "+31612345678"
-    assert contact_from_text("via deze chat") == "chat"
-    assert contact_from_text("morgen") is None
+    def read(text: str) -> str | None:
+        return contact_of(Reading.of(parse(text)))
+
+    assert read("mail me: Piet.Jansen@Example.nl") == "piet.jansen@example.nl"
+    assert read("+31 6 1234 5678") == "+31612345678"
+    assert read("via deze chat") == "chat"
+    assert read("morgen") is None
 
 
 def test_erasure_tells_the_person_and_resets_the_conversation(domain):

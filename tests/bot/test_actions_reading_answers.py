@@ -6,12 +6,12 @@ from rasa_sdk import Tracker
 
 from bot.actions.conversation import ActionNluFallback
 from bot.actions.faq import ActionAnswerFaq
-from bot.actions.faq_topics import pick_topic
 from bot.actions.profile_form import (
     AskForCurrentJob,
     ValidateProfileForm,
     attempts_for,
 )
+from bot.components.faq_patterns import pick_topic
 from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.actions.findings import Findings
+from bot.actions.reading import Reading
 from bot.components.knowledge_entities import (
     EXTRACTOR,
     KnowledgeEntityExtractor,
@@ -89,15 +89,14 @@ def test_the_component_adds_entities_to_a_parsed_message_and_keeps_diet_ones():
     assert sorted(ours) == sorted(set(ours)) and {"job", "place", "province"} <= set(ours)
 
 
-def test_actions_read_the_same_findings_from_entities_as_from_the_recognisers():
+def test_the_actions_read_the_facts_from_the_component_entities():
     # GIVEN the component's entities for a message
     text = "ik ben kapster in Middelburg en heb mbo 2"
-    from_entities = Findings(text, recognise(text))
-    direct = Findings(text)
-    # THEN the actions see the same values either way
-    assert from_entities.job()["label"] == direct.job()["label"]
-    assert from_entities.place()["municipality"] == direct.place()["municipality"]
-    assert from_entities.education() == direct.education() == "mbo2"
+    reading = Reading.of({"text": text, "entities": recognise(text)})
+    # THEN the actions see job, town and school level without reading the text
+    assert reading.job()["label"] == "kapper"
+    assert reading.place()["municipality"] == "Middelburg"
+    assert reading.value("education_level", source="knowledge") == "mbo2"
 
 
 def _processed(text: str, intent: str, confidence: float) -> list[str]:
