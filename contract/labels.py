@@ -154,6 +154,46 @@ LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
     },
 }
 
+# Contract extension (issue #22): limit value -> (button, short, sentence), like LABELS.
+LIMIT_LABELS: dict[str, tuple[str, str, str]] = {
+    "geen_zwaar_werk": ("Geen zwaar werk", "geen zwaar werk",
+                        "je kunt geen zwaar lichamelijk werk doen"),
+    "geen_hoogte": ("Niet op hoogte", "niet op hoogte werken", "je werkt liever niet op hoogte"),
+    "geen_ploegen": ("Geen ploegendienst", "geen ploegendienst of nachtwerk",
+                     "je werkt niet in ploegen of 's nachts"),
+    "geen_rijbewijs": ("Geen rijbewijs", "geen rijbewijs", "je hebt geen rijbewijs"),
+    "deeltijd": ("Alleen deeltijd", "alleen deeltijd", "je kunt alleen in deeltijd werken"),
+}
+# Field labels of the extension slots (cards, console).
+EXTENSION_SLOT_LABELS: dict[str, str] = {
+    "wished_profession": "Beroep dat je wilt",
+    "limits": "Waar we rekening mee houden",
+    "age": "Leeftijd",
+    "newcomer": "Nieuw in Nederland",
+}
+
+
+# Reasons per interest for recommendations, B1, second person, in the person's terms
+# (moved here from knowledge/recognise/lexicon.py: user-facing text lives in contract/).
+INTEREST_REASONS: dict[str, str] = {
+    "met_handen": "Je werkt graag met je handen",
+    "sleutelen": "Je vindt sleutelen en repareren leuk",
+    "elektra": "Je hebt interesse in stroom en elektronica",
+    "computers": "Je houdt van computers en techniek op een scherm",
+    "puzzelen": "Je zoekt graag uit hoe iets werkt en waarom iets kapot is",
+    "precisie": "Je werkt graag precies en netjes",
+    "buiten": "Je werkt graag buiten",
+    "bouwen": "Je vindt het leuk om dingen te bouwen en in elkaar te zetten",
+    "ontwerpen": "Je tekent en ontwerpt graag",
+    "mensen": "Je werkt graag met mensen",
+    "duurzaamheid": "Je wilt meehelpen aan duurzame energie",
+    "voertuigen": "Je hebt iets met auto's en andere voertuigen",
+    "machines": "Je vindt machines interessant",
+    "voeding": "Je hebt interesse in eten en voeding",
+    "zorg": "Je wilt met techniek mensen in de zorg helpen",
+    "onderweg": "Je houdt van afwisseling en onderweg zijn",
+}
+
 # Slot names as Dutch field labels (cards, console, Telegram summaries).
 SLOT_LABELS: dict[str, str] = {
     "current_job": "Werk nu of laatst",

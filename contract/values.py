@@ -74,3 +74,12 @@ ENTITY_VALUE_SET: dict[str, str] = {
     "province": "province",
     "education_level": "education_level",
 }
+
+# Contract extension (issue #22, docs/architecture.md "Contract extensions"): what a person
+# says they cannot do. Kept out of VALUE_SETS so the widget's label export stays as it is;
+# the Dutch labels are in contract.labels.LIMIT_LABELS.
+LIMITS: tuple[str, ...] = (
+    "geen_zwaar_werk", "geen_hoogte", "geen_ploegen", "geen_rijbewijs", "deeltijd",
+)
+# New profile slots of that extension, beside PROFILE_SLOTS (which stays contract section 2).
+EXTENSION_PROFILE_SLOTS: tuple[str, ...] = ("wished_profession", "limits", "age", "newcomer")

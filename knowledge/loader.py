@@ -26,7 +26,7 @@ from knowledge import esco, models, schema
 from settings.sections import KnowledgeSettings
 
 # Bump when the table layout or the build logic changes, so old databases get rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _build_lock = threading.Lock()
 
 
@@ -111,7 +111,8 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
 
     routes = rows("routes")
     result: dict[type, list[dict[str, Any]]] = {
-        models.Profession: [with_lists(r, "sectors", "interests", "mbo_levels", "tickets")
+        models.Profession: [_limit_flags(with_lists(r, "sectors", "interests", "mbo_levels",
+                                                   "tickets"))
                             for r in rows("professions")],
         models.ProfessionBackground: [with_lists(r) for r in rows("profession_backgrounds")],
         models.Route: [with_lists({k: v for k, v in r.items() if k != "profession_ids"})
@@ -141,6 +142,13 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
                               for r in rows("isco_sectors")],
     }
     return result
+
+
+def _limit_flags(row: dict[str, Any]) -> dict[str, Any]:
+    # Optional columns (older data files, test fixtures): an empty cell means "no".
+    for name in ("heights", "shifts", "driving_licence"):
+        row[name] = bool(row.get(name))
+    return row
 
 
 def _esco_rows(settings: KnowledgeSettings, parsed: dict[str, schema.ParsedFile]

@@ -36,6 +36,12 @@ class Profession(Base):
     bbl_months_max = Column(Integer, doc="Longest typical BBL duration in months.")
     tickets = Column(Text, nullable=False, default="", doc="';'-list of certificates, e.g. VCA.")
     day_to_day = Column(Text, nullable=False, default="", doc="B1: a normal working day.")
+    heights = Column(Boolean, nullable=False, default=False,
+                     doc="Work at height (roofs, masts, scaffolding) is part of the job.")
+    shifts = Column(Boolean, nullable=False, default=False,
+                    doc="Shift or night work is usual (ploegendienst).")
+    driving_licence = Column(Boolean, nullable=False, default=False,
+                             doc="A driving licence (B or more) is usually required.")
     source = Column(Text, nullable=False, doc="Short source name or URL.")
     checked_at = Column(Date, nullable=False, doc="Date the facts were last checked.")
 

@@ -60,8 +60,11 @@ SPECS: dict[str, FileSpec] = {
         _c("entry_level", vocab_=vocab.ENTRY_LEVELS), _c("physical", vocab_=vocab.PHYSICAL),
         _c("pay_min", "int"), _c("pay_max", "int"), _c("shortage", "int"),
         _c("bbl_months_min", "int", required=False), _c("bbl_months_max", "int", required=False),
-        _c("tickets", "list", required=False), _c("day_to_day", required=False), *SOURCE,
-    ), key=("id",)),
+        _c("tickets", "list", required=False), _c("day_to_day", required=False),
+        # Limits a person may state (issue #22): absent columns or empty cells mean "no".
+        _c("heights", "bool", required=False), _c("shifts", "bool", required=False),
+        _c("driving_licence", "bool", required=False), *SOURCE,
+    ), key=("id",), optional_columns=("heights", "shifts", "driving_licence")),
     "profession_backgrounds": FileSpec("profession_backgrounds.csv", (
         _c("profession_id"), _c("kind", vocab_=vocab.BACKGROUND_KINDS), _c("code"),
         _c("reason"), *SOURCE,

@@ -92,9 +92,10 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
     name = prof["name"].split(" (")[0].lower() if prof else "het beroep dat je kiest"
     status = profile.get("work_status")
     steps: list[str] = [FIRST_STEP_BY_STATUS.get(status or "", FIRST_STEP_DEFAULT)]
-    if profile.get("statushouder"):
+    # Issue #22: a newcomer in any words (slot ``newcomer``) gets both steps too.
+    if profile.get("statushouder") or profile.get("newcomer"):
         steps.append(LANGUAGE_STEP)
-    if profile.get("statushouder") or profile.get("foreign_diploma"):
+    if profile.get("statushouder") or profile.get("foreign_diploma") or profile.get("newcomer"):
         steps.append(DIPLOMA_STEP)
     routes = routes_for(kb, profession_id, profile)["items"] if prof else []
     if any(r["kind"] in ("bbl", "leerwerktraject") for r in routes):
@@ -103,7 +104,7 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
         steps.append(f"Vraag een intake aan voor '{routes[0]['name']}'.")
     else:
         steps.append("Kies een opleiding en vraag een intake aan.")
-    if profile.get("statushouder"):
+    if profile.get("statushouder") or profile.get("newcomer"):
         pass  # five steps are enough: language and diploma came first
     elif status in ("ww", "bijstand"):
         steps.append(TRIAL_STEP)

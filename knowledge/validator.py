@@ -113,6 +113,15 @@ class _Checker:
                 self.add("professions", n, "bbl_months_min is larger than bbl_months_max")
             if not p["interests"]:
                 self.add("professions", n, "no interests given")
+            self.limit_flags(n, p)
+
+    def limit_flags(self, n: int, p: dict[str, Any]) -> None:
+        """The limit columns agree with the tickets: a licence or height ticket is a flag."""
+        tickets = " ".join(p.get("tickets") or []).lower()
+        if "rijbewijs" in tickets and p.get("driving_licence") is False:
+            self.add("professions", n, "tickets name a rijbewijs but driving_licence is false")
+        if "hoogte" in tickets and p.get("heights") is False:
+            self.add("professions", n, "tickets name work at height but heights is false")
 
     def references(self) -> None:
         self.problems.extend(schema.reference_problems(self.parsed))

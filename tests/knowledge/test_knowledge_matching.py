@@ -24,7 +24,9 @@ def test_match_returns_the_contract_recommendations_payload(kb: KnowledgeBase) -
     assert result["type"] == "recommendations"
     assert 3 <= len(result["items"]) <= 5
     for item in result["items"]:
-        assert set(item) == {"id", "name", "isco08", "esco_uri", "score", "reasons"}
+        # the contract keys, plus the issue-#22 extension (skills, wish)
+        assert set(item) == {"id", "name", "isco08", "esco_uri", "score", "reasons",
+                             "transferable_skills", "skills_to_learn", "wish"}
         assert 0 <= item["score"] <= 1 and round(item["score"], 2) == item["score"]
         assert len(item["isco08"]) == 4 and item["reasons"]
     scores = [i["score"] for i in result["items"]]

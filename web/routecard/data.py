@@ -39,6 +39,9 @@ class RouteCard:
     created_at: float
     expires_at: float
     raw: Dict[str, Any] = field(default_factory=dict)
+    # Issue #22: the same skill lists the chat showed for the chosen profession.
+    transferable_skills: List[str] = field(default_factory=list)
+    skills_to_learn: List[str] = field(default_factory=list)
 
 
 def valid_token(token: str) -> bool:
@@ -75,6 +78,16 @@ def _reasons_for(events: List[Dict[str, Any]], profession_id: str) -> List[str]:
         if isinstance(item, dict) and item.get("id") == profession_id:
             return [str(r) for r in item.get("reasons") or []]
     return []
+
+
+def _skills_for(events: List[Dict[str, Any]], profession_id: str) -> Dict[str, List[str]]:
+    # What carries over and what is new, as shown in the conversation's recommendations.
+    recommendations = _latest_payload(events, "recommendations") or {}
+    for item in recommendations.get("items") or []:
+        if isinstance(item, dict) and item.get("id") == profession_id:
+            return {key: [str(s) for s in item.get(key) or []]
+                    for key in ("transferable_skills", "skills_to_learn")}
+    return {}
 
 
 def _profile_rows(profile: Dict[str, Any]) -> List[Dict[str, str]]:
@@ -146,6 +159,7 @@ def build_card(store: Any, knowledge: Any, token: str, retention_days: int,
         profile=_profile_rows({**profile, **(summary.get("profile") or {})}),
         profession=profession,
         reasons=_reasons_for(events, profession_id) if profession_id else [],
+        **(_skills_for(events, profession_id) if profession_id else {}),
         routes=routes,
         funding=funding,
         steps=steps,

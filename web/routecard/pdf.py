@@ -65,6 +65,10 @@ def render_pdf(card: RouteCard) -> bytes:
         if card.reasons:
             pdf.heading("Waarom het bij je past", 3)
             pdf.items([sentence(r) for r in card.reasons])
+        if card.transferable_skills:
+            pdf.para("Wat je al kunt: " + ", ".join(card.transferable_skills) + ".")
+        if card.skills_to_learn:
+            pdf.para("Wat je nog leert: " + ", ".join(card.skills_to_learn) + ".")
     if card.routes:
         pdf.heading("Zo word je het")
         pdf.items([route_text(route) for route in card.routes])
