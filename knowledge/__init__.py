@@ -13,6 +13,7 @@ from typing import Any
 
 from knowledge import advice, matching
 from knowledge import newcomers as _newcomers
+from knowledge import steps as _steps
 from knowledge.api import default, open_knowledge_base, set_default
 from knowledge.recognise import activities as _activities
 from knowledge.recognise import limits as _limits_rec
@@ -23,7 +24,8 @@ __all__ = [
     "recognise_job", "recognise_place", "recognise_province", "recognise_education",
     "recognise_work_status", "recognise_interests", "recognise_sector", "recognise_profession",
     "recognise_faq_topic", "match", "routes_for", "funding_for", "ended_funding",
-    "contact_for", "next_steps", "profession", "faq_answer", "profile_summary", "stats",
+    "contact_for", "regions_in_province", "next_steps", "profession", "faq_answer",
+    "profile_summary", "stats",
     "open_knowledge_base", "set_default", "default",
     "recognise_wish", "recognise_limits", "recognise_age", "recognise_newcomer",
 ]
@@ -127,6 +129,11 @@ def ended_funding(text_or_id: str) -> dict[str, Any] | None:
 
 def contact_for(profile: dict[str, Any] | None) -> dict[str, Any]:
     return advice.contact_for(default(), profile)
+
+
+def regions_in_province(province: str | None) -> list[dict[str, str]]:
+    """[{"id","name"}] of the labour-market regions in a province (buttons), by name."""
+    return _steps.regions_in_province(default(), province)
 
 
 def next_steps(profile: dict[str, Any] | None, profession_id: str | None) -> dict[str, Any]:

@@ -3,6 +3,7 @@ memory. Opening is guarded by a lock; after that every call only reads."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 import threading
@@ -34,9 +35,18 @@ def open_knowledge_base(settings: KnowledgeSettings | None = None,
                   "; ".join(exc.problems[:20]))
     engine = loader.make_engine(settings.database_url)
     try:
-        return KnowledgeBase.from_engine(engine)
+        kb = KnowledgeBase.from_engine(engine)
     finally:
         engine.dispose()
+    if settings.contacts_database_url:
+        # Operator edits live in their own store: a rebuild of the knowledge database
+        # never touches them; the shipped CSV only seeds rows nobody has edited.
+        from knowledge.contacts import ContactStore
+        store = ContactStore.open(settings.contacts_database_url)
+        if store is not None:
+            store.sync_seed(kb.contacts)
+            kb = dataclasses.replace(kb, contact_store=store)
+    return kb
 
 
 def default() -> KnowledgeBase:

@@ -51,6 +51,8 @@ class KnowledgeBase:
     places: PlaceIndex = field(repr=False)
     profession_index: ProfessionIndex = field(repr=False)
     profession_facts: MappingProxyType = field(repr=False)
+    # Operator-kept contacts (knowledge.contacts.ContactStore); None = the shipped CSV rows.
+    contact_store: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_engine(cls, engine: Engine) -> KnowledgeBase:

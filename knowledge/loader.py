@@ -105,7 +105,7 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
             if value is None and key in ("day_to_day", "entry_requirements", "cost_indication",
                                          "provider_type", "description", "amount",
                                          "conditions", "how_to_apply", "ended_note", "phone",
-                                         "note"):
+                                         "note", "address", "hours"):
                 out[key] = ""
         return out
 
@@ -134,7 +134,7 @@ def _fact_rows(parsed: dict[str, schema.ParsedFile]) -> dict[type, list[dict[str
             {"municipality": r["name"], "alias": alias}
             for r in rows("municipalities") for alias in r["aliases"]
         ],
-        models.Contact: [with_lists(r, "labour_market_regions", "provinces")
+        models.Contact: [with_lists(r, "labour_market_regions", "provinces", "audience")
                          for r in rows("contacts")],
         models.Faq: [with_lists(r) for r in rows("faq")],
         models.IscoSector: [with_lists({k: v for k, v in r.items()

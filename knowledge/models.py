@@ -160,6 +160,17 @@ class Contact(Base):
     url = Column(Text, nullable=False, doc="Website.")
     phone = Column(String(40), nullable=False, default="", doc="Phone number, may be empty.")
     description = Column(Text, nullable=False, default="", doc="B1 description.")
+    # Issue 23: who the contact serves and the visit details, each only with the date of
+    # the source that showed them (walk-in, hours and address are never stated undated).
+    audience = Column(Text, nullable=False, default="",
+                      doc="';'-list: werkzoekenden, werkenden, werkgevers, scholieren; "
+                          "empty = everyone.")
+    address = Column(Text, nullable=False, default="", doc="Street and town, may be empty.")
+    walk_in = Column(Boolean, nullable=True, doc="True/False as a dated source says; None = "
+                                                  "unknown.")
+    hours = Column(Text, nullable=False, default="", doc="Opening hours in words.")
+    details_date = Column(Date, nullable=True, doc="Date of the source for walk-in, hours, "
+                                                    "address.")
     source = Column(Text, nullable=False, doc="Short source name or URL.")
     checked_at = Column(Date, nullable=False, doc="Date last checked.")
 

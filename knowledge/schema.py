@@ -101,8 +101,13 @@ SPECS: dict[str, FileSpec] = {
         _c("id"), _c("name"), _c("kind", vocab_=vocab.CONTACT_KINDS),
         _c("labour_market_regions", "list", required=False),
         _c("provinces", "list", required=False, vocab_=vocab.PROVINCES), _c("url"),
-        _c("phone", required=False), _c("description", required=False), *SOURCE,
-    ), key=("id",)),
+        _c("phone", required=False), _c("description", required=False),
+        # Issue 23 (optional so older files and fixtures still load).
+        _c("audience", "list", required=False, vocab_=vocab.CONTACT_AUDIENCES),
+        _c("address", required=False), _c("walk_in", "bool", required=False),
+        _c("hours", required=False), _c("details_date", "date", required=False), *SOURCE,
+    ), key=("id",), optional_columns=("audience", "address", "walk_in", "hours",
+                                      "details_date")),
     "faq": FileSpec("faq.csv", (
         _c("topic", vocab_=vocab.FAQ_TOPICS), _c("profession_id", required=False),
         _c("answer"), *SOURCE,

@@ -7,10 +7,16 @@ funding. Statushouders get a language step and the diploma evaluation step.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from typing import Any
 
-from knowledge import vocab
+from sqlalchemy.exc import SQLAlchemyError
+
+from knowledge import contacts, contacts_text, vocab
 from knowledge.kb import KnowledgeBase
+
+logger = logging.getLogger(__name__)
 
 # The first step depends on who pays the bills now: whom to talk to before starting.
 FIRST_STEP_BY_STATUS: dict[str, str] = {
@@ -44,42 +50,90 @@ def person_place(kb: KnowledgeBase, profile: dict[str, Any]) -> tuple[str | None
     return province, region
 
 
-def contact_for(kb: KnowledgeBase, profile: dict[str, Any]) -> dict[str, Any]:
-    """The Werkcentrum (or leerwerkloket) for the person's labour-market region, else the
-    first of the province, else a national contact; ``regions`` always includes the
-    person's province. Regional initiatives only for the person's own labour-market
-    region: a province is far too wide (Foodvalley is not all of Gelderland)."""
+def current_contacts(kb: KnowledgeBase) -> tuple[dict[str, Any], ...]:
+    """The operator-kept contacts when a store is attached, else the shipped rows. A store
+    that cannot be read (database down) falls back to the shipped rows, logged."""
+    store = kb.contact_store
+    if store is not None:
+        try:
+            return store.rows()
+        except SQLAlchemyError as exc:
+            logger.error("contact store unreadable, using shipped contacts: %s",
+                         type(exc).__name__)
+    return tuple(contacts.normalise(c) for c in kb.contacts)
+
+
+def _for_people(contact: dict[str, Any]) -> bool:
+    """Serves adults looking for (other) work; an empty audience means everyone."""
+    audience = contact.get("audience") or []
+    return not audience or bool({"werkzoekenden", "werkenden"} & set(audience))
+
+
+def regions_in_province(kb: KnowledgeBase, province: str | None) -> list[dict[str, str]]:
+    """The labour-market regions with at least one municipality in the province, by name:
+    [{"id","name"}] for buttons. Empty for an unknown province."""
+    if province not in vocab.PROVINCES:
+        return []
+    ids = {m["labour_market_region"] for m in kb.municipalities if m["province"] == province}
+    found = [{"id": rid, "name": kb.regions[rid]["name"]} for rid in ids if rid in kb.regions]
+    return sorted(found, key=lambda r: r["name"])
+
+
+def _desk(all_contacts: tuple[dict[str, Any], ...], region: str) -> dict[str, Any] | None:
+    desks = [c for c in all_contacts if c["kind"] in vocab.DESK_KINDS and _for_people(c)
+             and region in c["labour_market_regions"]]
+    rank = {kind: n for n, kind in enumerate(vocab.DESK_KINDS)}
+    desks.sort(key=lambda c: (not contacts_text.is_local(c), rank[c["kind"]], c["id"]))
+    return desks[0] if desks else None
+
+
+def contact_for(kb: KnowledgeBase, profile: dict[str, Any],
+                today: dt.date | None = None) -> dict[str, Any]:
+    """The job-seeker desk of the person's labour-market region, with the sentence to say
+    about it (``text``). With only a province known this never picks one of its regions:
+    ``ask_place`` is True and ``province_regions`` lists the regions for buttons, while the
+    contact is the national site. ``regions`` always includes the person's province.
+    Partner initiatives (``extras``) only for the person's own labour-market region."""
+    today = today or dt.date.today()
     province, region = person_place(kb, profile)
-    desks = [c for c in kb.contacts if c["kind"] in ("werkcentrum", "leerwerkloket")]
-    desks.sort(key=lambda c: (c["kind"] != "werkcentrum", c["id"]))
-    chosen = None
-    if region:
-        chosen = next((c for c in desks if region in c["labour_market_regions"]), None)
-    if chosen is None and province:
-        chosen = next((c for c in desks if province in c["provinces"]), None)
+    all_contacts = current_contacts(kb)
+    chosen = _desk(all_contacts, region) if region else None
+    ask_place = region is None and province is not None
     if chosen is None:
-        chosen = next((c for c in kb.contacts if c["kind"] == "national"), None) or (
-            desks[0] if desks else None)
+        chosen = next((c for c in all_contacts if c["id"] == "werkcentrum_nederland"), None) \
+            or next((c for c in all_contacts if c["kind"] == "national"), None)
     extras = [
-        {"name": c["name"], "url": c["url"], "kind": c["kind"], "description": c["description"]}
-        for c in kb.contacts
+        {"id": c["id"], "name": c["name"], "url": c["url"], "kind": c["kind"],
+         "description": c["description"], "text": contacts_text.initiative_text(c),
+         "source": c["source"], "checked_at": c["checked_at"]}
+        for c in all_contacts
         if c["kind"] == "initiative" and region and region in c["labour_market_regions"]
+        and _for_people(c)
     ]
+    region_name = kb.regions[region]["name"] if region in kb.regions else ""
+    base: dict[str, Any] = {
+        "region": region, "region_name": region_name, "ask_place": ask_place,
+        "province_regions": regions_in_province(kb, province) if ask_place else [],
+        "extras": extras}
     if chosen is None:
-        return {"name": "", "regions": [province] if province else [], "url": "", "phone": "",
-                "kind": "", "walk_in": False, "extras": extras, "source": "",
-                "checked_at": ""}
+        return {**base, "id": "", "name": "", "regions": [province] if province else [],
+                "url": "", "phone": "", "kind": "", "walk_in": False, "local": False,
+                "description": "", "text": "", "source": "", "checked_at": ""}
     regions = list(dict.fromkeys([p for p in [province, *chosen["provinces"]] if p]))
-    return {"name": chosen["name"], "regions": regions, "url": chosen["url"],
-            "phone": chosen["phone"], "kind": chosen["kind"],
-            "walk_in": "binnenlopen" in (chosen["description"] or "").lower(),
-            "description": chosen["description"], "extras": extras,
-            "source": chosen["source"], "checked_at": chosen["checked_at"]}
-
-
-def _short(name: str) -> str:
-    """'Werkcentrum Twente (voorheen Leerwerkloket Twente)' -> 'Werkcentrum Twente'."""
-    return name.split(" (")[0].strip()
+    local = region is not None and contacts_text.is_local(chosen)
+    if region is not None and chosen["kind"] in vocab.DESK_KINDS:
+        text = contacts_text.desk_text(chosen, region_name, today)
+    elif ask_place:
+        text = contacts_text.province_question(vocab.PROVINCE_NAMES.get(province, province))
+    else:
+        text = ("Zoek het Werkcentrum in je regio op werkcentrum.nl of bel je gemeente. "
+                "Daar krijg je gratis advies.")
+    # Walk-in is only True when a dated row says so (the text then says since when).
+    walk_in = bool(local and chosen.get("walk_in") is True and chosen.get("details_date"))
+    return {**base, "id": chosen["id"], "name": chosen["name"], "regions": regions,
+            "url": chosen["url"], "phone": chosen["phone"], "kind": chosen["kind"],
+            "walk_in": walk_in, "local": local, "description": chosen["description"],
+            "text": text, "source": chosen["source"], "checked_at": chosen["checked_at"]}
 
 
 def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
@@ -110,12 +164,15 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
         steps.append(TRIAL_STEP)
     elif prof:
         steps.append(f"Loop een dag mee met een {name}. Dan zie je of het past.")
-    if contact["name"]:
-        how = ("Je kunt er zonder afspraak binnenlopen." if contact["walk_in"]
-               else "Kijk op de website hoe je langs kunt komen.")
-        steps.append(f"Ga naar {_short(contact['name'])}. {how}")
-    else:
-        steps.append("Vraag gratis advies bij het Werkcentrum in je regio.")
+    steps.append(contact["text"] or "Vraag gratis advies bij het Werkcentrum in je regio.")
+    # Partner initiatives of the person's own region (at most two: the chat stays short).
+    steps += [extra["text"] for extra in contact["extras"][:2]]
+    if profile.get("women_in_tech"):
+        inclusive = next((c for c in current_contacts(kb) if c["id"] == "techniek_inclusief"),
+                         None)
+        if inclusive is not None:
+            steps.append(contacts_text.initiative_text(inclusive))
     return {"type": "next_steps", "steps": steps,
-            "contact": {k: contact[k] for k in ("name", "regions", "url", "phone", "kind",
-                                                "walk_in", "source", "checked_at")}}
+            "ask_place": contact["ask_place"], "province_regions": contact["province_regions"],
+            "contact": {k: contact[k] for k in ("id", "name", "regions", "url", "phone", "kind",
+                                                "walk_in", "local", "source", "checked_at")}}

@@ -145,7 +145,7 @@ class _Checker:
             for rid in c["labour_market_regions"]:
                 if rid not in region_ids:
                     self.add("contacts", n, f"unknown labour_market_region '{rid}'")
-            if c["kind"] in ("werkcentrum", "leerwerkloket") and not (
+            if c["kind"] in vocab.DESK_KINDS and not (
                     c["labour_market_regions"] or c["provinces"]):
                 self.add("contacts", n, f"a {c['kind']} needs regions or provinces")
         for n, j in self.rows("common_jobs"):
@@ -187,7 +187,7 @@ class _Checker:
         need("labour_market_regions", "labour-market regions", len(regions), minimum.regions)
         need("common_jobs", "common jobs", len(self.rows("common_jobs")), minimum.common_jobs)
         covered = {rid for _, c in self.rows("contacts")
-                   if c["kind"] in ("werkcentrum", "leerwerkloket")
+                   if c["kind"] in vocab.DESK_KINDS
                    for rid in c["labour_market_regions"]}
         for n, r in self.rows("labour_market_regions"):
             if r["id"] not in covered:

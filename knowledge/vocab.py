@@ -40,7 +40,11 @@ PROFESSION_SECTORS: tuple[str, ...] = (
 MBO_LEVELS: tuple[str, ...] = ("mbo1", "mbo2", "mbo3", "mbo4", "hbo")
 ENTRY_LEVELS: tuple[str, ...] = EDUCATION_LEVELS
 PHYSICAL: tuple[str, ...] = ("licht", "gemiddeld", "zwaar", "zeer_zwaar")
-CONTACT_KINDS: tuple[str, ...] = ("werkcentrum", "leerwerkloket", "initiative", "national")
+CONTACT_KINDS: tuple[str, ...] = ("werkcentrum", "leerwerkloket", "initiative", "national",
+                                  "mobiliteitsteam")
+# Kinds that are a regional desk for job seekers (one per labour-market region).
+DESK_KINDS: tuple[str, ...] = ("werkcentrum", "leerwerkloket", "mobiliteitsteam")
+CONTACT_AUDIENCES: tuple[str, ...] = ("werkzoekenden", "werkenden", "werkgevers", "scholieren")
 BACKGROUND_KINDS: tuple[str, ...] = ("isco", "sector")
 FAQ_TOPICS: tuple[str, ...] = (
     "salaris", "opleidingsduur", "kosten", "leeftijd", "geen_diploma", "deeltijd",

@@ -27,13 +27,18 @@ class KnowledgeSettings:
     data_dir: Path
     esco_dir: Path | None
     knowledge_data_dir: Path
+    # Operator-kept contacts (issue 23) live outside the rebuilt knowledge database, by
+    # default beside the console's tables; empty = no operator store (shipped CSV only).
+    contacts_database_url: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> KnowledgeSettings:
         core = Settings.from_env(env)
         own = core.env.get("KNOWLEDGE_DATA_DIR") or str(REPO_ROOT / "knowledge" / "data")
+        contacts = core.env.get("CONTACTS_DATABASE_URL") or core.console_database_url
         return cls(database_url=core.database_url, data_dir=core.data_dir,
-                   esco_dir=core.esco_dir, knowledge_data_dir=repo_path(own))
+                   esco_dir=core.esco_dir, knowledge_data_dir=repo_path(own),
+                   contacts_database_url=contacts)
 
 
 # ---------------------------------------------------------------- console
@@ -287,3 +292,39 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(raw)
     except ValueError as exc:
         raise SettingsError(f"{name} must be a number, not {raw!r}") from exc
+
+
+# ---------------------------------------------------------------- widget socket channel
+
+
+@dataclass(frozen=True)
+class SocketChannelSettings:
+    """The Rasa socket.io channel (bot/channels/socketio.py, README "Settings").
+
+    - SOCKETIO_REDIS_URL: python-socketio's Redis client manager, so an emit on any Rasa
+      instance reaches a socket held by another one. Unset and REDIS_HOST set: built from
+      REDIS_HOST/REDIS_PORT/REDIS_PASSWORD (the lock store's Redis). Neither: one process.
+    - SOCKET_BURST (30), SOCKET_MESSAGES_PER_MINUTE (60): one token bucket per socket for
+      every message and every ``adviser_sync``; MAX_TURNS_PER_SESSION (300).
+    """
+
+    redis_url: str = ""
+    burst: float = 30.0
+    per_minute: float = 60.0
+    max_turns: int = 300
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> SocketChannelSettings:
+        env = os.environ if env is None else env
+        url = env.get("SOCKETIO_REDIS_URL", "").strip()
+        host = env.get("REDIS_HOST", "").strip()
+        if not url and host:
+            from urllib.parse import quote
+
+            password = env.get("REDIS_PASSWORD", "").strip()
+            auth = f":{quote(password, safe='')}@" if password else ""
+            url = f"redis://{auth}{host}:{_int(env, 'REDIS_PORT', 6379)}/0"
+        return cls(redis_url=url,
+                   burst=_float(env, "SOCKET_BURST", 30.0),
+                   per_minute=_float(env, "SOCKET_MESSAGES_PER_MINUTE", 60.0),
+                   max_turns=_int(env, "MAX_TURNS_PER_SESSION", 300))
