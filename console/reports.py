@@ -32,8 +32,11 @@ async def dashboard(request: web.Request) -> web.Response:
             "Aandeel naar opleiding per campagne", suffix="%"),
     }
     record(request, "view_dashboard")
+    # Issue 23: dead links and contacts not checked for 180 days.
+    from console.contacts import attention, store
     return page(request, "dashboard.html", data=data, charts=charts, filters=f,
-                query=f.as_query(), labels=FOLLOW_UP_LABELS)
+                query=f.as_query(), labels=FOLLOW_UP_LABELS,
+                contact_attention=attention(store(request)))
 
 
 async def _export_items(request: web.Request) -> tuple[list[dict[str, Any]], int, Filters]:

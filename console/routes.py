@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from console import contacts as contacts_console
 from console import conversations as conv
 from console import handovers as ho
+from console import learn_routes as learn
 from console import reports
 from console.context import make_console
 from console.handover_live import mount_live
@@ -38,12 +40,17 @@ def build_routes() -> list[tuple[str, str, Handler]]:
         ("GET", "/console/handovers", ho.handover_queue),
         ("GET", "/console/handovers/{sender_id}", ho.handover_detail),
         ("POST", "/console/handovers/{sender_id}", ho.update_handover),
-        ("GET", "/console/dashboard", reports.dashboard),
+        ("GET", "/console/dashboard", learn.with_learn_refresh(reports.dashboard)),
         ("GET", "/console/export.csv", reports.export_csv),
         ("GET", "/console/export.json", reports.export_json),
         ("GET", "/console/audit", reports.audit_page),
         ("GET", "/console/api/conversations", conv.api_conversations),
         ("GET", "/console/api/conversations/{sender_id}", conv.api_conversation),
+        ("GET", "/console/learn", learn.learn_page),
+        ("POST", "/console/learn/{id}", learn.form_annotate),
+        ("GET", "/console/api/learn", learn.api_learn),
+        ("POST", "/console/api/learn/{id}", learn.api_annotate),
+        *contacts_console.routes(),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m knowledge stats|validate|build|job|place|match``."""
+"""Command line: ``python -m knowledge stats|validate|build|job|place|match|check-links``."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--profile", required=True)
     m.add_argument("--limit", type=int, default=5)
     m.add_argument("--json", action="store_true")
+    links = sub.add_parser("check-links", help="fetch every contact and route URL; exit 1 "
+                                               "when one is dead")
+    links.add_argument("--json", action="store_true")
+    links.add_argument("--timeout", type=float, default=10.0)
     args = parser.parse_args(argv)
 
     settings = KnowledgeSettings.from_env()
@@ -73,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     except loader.BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
+    if args.command == "check-links":
+        from knowledge import links as _links
+        return _links.run(args.json, args.timeout)
     if args.command == "stats":
         _print(knowledge.stats(), args.json)
     elif args.command == "job":
