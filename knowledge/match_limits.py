@@ -107,20 +107,46 @@ def _shared_prefix(a: str, b: str) -> int:
     return n
 
 
+# ISCO-08 puts the professional (major group 2, hbo/wo) and the associate professional
+# (group 3, mbo) of one field in different groups; a wish for the first is closest to the
+# second. Pairs from the ISCO-08 structure (ILO): engineers 214x/215x/216x -> engineering
+# technicians 311x, ICT 25xx -> 35xx, dental and medical technicians -> 3214.
+PROFESSIONAL_TO_TECHNICIAN: dict[str, str] = {
+    "2141": "3119", "2142": "3112", "2143": "3132", "2144": "3115", "2145": "3116",
+    "2146": "3117", "2149": "3119", "2151": "3113", "2152": "3114", "2153": "3114",
+    "2161": "3118", "2162": "3118", "2164": "3112", "2165": "3112", "2166": "3118",
+    "2511": "3512", "2512": "3512", "2513": "3512", "2514": "3512", "2521": "3513",
+    "2522": "3513", "2523": "3513", "2529": "3513", "2261": "3214", "2269": "3214",
+    "3251": "3214",
+}
+
+
+def _word_points(wanted: set[str], name_words: set[str]) -> int:
+    """2 for a shared word, 1 for a shared stem of at least 6 letters ("elektrotechnisch"
+    and "elektrotechnicus")."""
+    points = 0
+    for w in wanted:
+        if w in name_words:
+            points += 2
+        elif any(_shared_prefix(w, n) >= 6 for n in name_words):
+            points += 1
+    return points
+
+
 def closest(kb: Any, words: str, wish_isco: str | None, ranked: list[str]) -> str | None:
-    """Our profession nearest to a wish outside our list: the most ISCO digits shared
-    (at least two), then shared name words; ties go to the better-ranked profession.
-    None when nothing is near (then the best of the ranking stands first)."""
+    """Our profession nearest to a wish outside our list: the most ISCO digits shared (at
+    least two; a professional's wish also counts its technician group), then shared name
+    words; ties go to the better-ranked profession. None when nothing is near (then the
+    best of the ranking stands first)."""
     wanted = {t for t in tokens(words) if len(t) > 3}
+    codes = [c for c in (wish_isco, PROFESSIONAL_TO_TECHNICIAN.get(wish_isco or "")) if c]
     best, best_key = None, (0, 0)
     for pid in ranked:
         prof = kb.professions[pid]
-        shared = _shared_prefix(wish_isco or "", prof["isco08"])
+        shared = max((_shared_prefix(c, prof["isco08"]) for c in codes), default=0)
         name_words = {t for t in tokens(prof["name"]) if len(t) > 3}
-        overlap = len(wanted & name_words) + sum(
-            1 for w in wanted for n in name_words if w != n and (w in n or n in w))
-        key = (shared if shared >= 2 else 0, overlap)
-        if key > best_key or (key == best_key and best is None and key != (0, 0)):
+        key = (shared if shared >= 2 else 0, _word_points(wanted, name_words))
+        if key > best_key:
             best, best_key = pid, key
     return best
 

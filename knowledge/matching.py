@@ -284,7 +284,8 @@ def match(kb: KnowledgeBase, profile: dict[str, Any] | None, limit: int = 5,
             scores[first] = score_profession(kb, person, kb.professions[first], False)[0]
     elif person.wish_words:
         wish_kind = "closest"
-        first = match_limits.closest(kb, person.wish_words, person.wish_isco, order[:25])
+        # Every profession can be the closest, also one the limits pushed down.
+        first = match_limits.closest(kb, person.wish_words, person.wish_isco, order)
     if first is not None:
         order = [first] + [pid for pid in order if pid != first]
     items, personal = [], []

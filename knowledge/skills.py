@@ -193,3 +193,9 @@ def set_index(kb: Any, index: SkillIndex) -> None:
     with _lock:
         _cache.clear()
         _cache[id(kb)] = (kb, index)
+
+
+def forget() -> None:
+    """Drop the cached index (tests that installed a sample one)."""
+    with _lock:
+        _cache.clear()

@@ -29,7 +29,7 @@ _BODY_COMPLAINT = re.compile(
     r"operatie|bad|hurt\w*|pain|injur\w*|worn)\b"
     r"|\b(rugklacht\w*|rugpijn|rugproblem\w*|knieklacht\w*|kniepijn|knieproblem\w*|"
     r"schouderklacht\w*|schouderpijn|hernia|artrose|reuma\w*|slijtage|versleten)\b"
-    r"|\b(last|pijn|problemen|klachten)\s+(van|aan|met|in)\s+(mijn\s+|m\s+|de\s+)?"
+    r"|\b(last|pijn|problemen|klachten)\s+(van|aan|met|in)\s+(mijn\s+|me\s+|m\s+|de\s+)?"
     r"(knie\w*|rug|schouder\w*|heup\w*|nek|gewricht\w*)\b"
     r"|\b(bad|sore|weak)\s+(knee\w*|back|shoulder\w*)\b")
 _HEAVY = re.compile(

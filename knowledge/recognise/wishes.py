@@ -25,6 +25,8 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), c) for 
      + r"(?P<w>.{2,60}?)\s+(?:worden|word|willen worden|te worden)\b", 0.95),
     (r"\b(?:werken|aan de slag|beginnen|starten|verder)\s+als\s+" + _ART + r"(?P<w>.{2,50})",
      0.9),
+    (r"\b(?:wil|zou|ga|hoop)\s+(?:ik\s+)?(?:graag\s+|heel graag\s+|liever\s+|later\s+)*als\s+"
+     + _ART + r"(?P<w>.{2,50}?)\s+(?:aan de slag|werken|beginnen|starten)\b", 0.9),
     (r"\b(?:opleiding|cursus|omscholing|training|scholing|studie)\s+(?:tot|voor|als)\s+"
      + _ART + r"(?P<w>.{2,50})", 0.9),
     (r"\b(?:omscholen|overstappen|switchen|overstap)\s+(?:tot|naar|als|richting)\s+"
