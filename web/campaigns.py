@@ -37,7 +37,8 @@ CAMPAIGNS: Dict[str, Campaign] = {
         sector="metaal",
         region=None,
         color="#8a3b00",
-        greeting="Hoi! Benieuwd of werken in de metaal iets voor jou is? Ik denk graag mee.",
+        greeting="Hoi! In de metaal maak je robots voor operaties, protheses en onderdelen "
+                 "voor chipmachines. Zullen we kijken of dat iets voor jou is?",
         template="campaign_metaal.html",
     ),
     "foodvalley": Campaign(
