@@ -9,7 +9,7 @@ import uuid
 import requests
 from hypothesis import HealthCheck, given, settings
 
-from runner.local_stack import local_stack
+from bench.local_stack import local_stack
 from testing.fuzz_messages import messages, read_with_every_recogniser
 
 N = 10_000

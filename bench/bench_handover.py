@@ -13,8 +13,8 @@ import uuid
 from playwright.sync_api import sync_playwright
 
 from bench.bench_widget import BUNDLE, percentile
+from bench.local_stack import local_stack
 from runner import process as proc
-from runner.local_stack import local_stack
 from runner.services import web_server
 from settings import child_env
 from testing.browser import CHROMIUM_ARGS, chromium_executable

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from runner.local_stack import local_stack  # noqa: E402
+from bench.local_stack import local_stack  # noqa: E402
 from testing.advice_run import PEOPLE, play, readability, words  # noqa: E402
 
 PHASES = ("recommendations", "intro", "routes", "funding", "next_steps", "faq", "again")

@@ -19,9 +19,10 @@ import httpx
 
 from bench.bench_system import rss_mb
 from bench.load import run_many, summarise
+from bench.local_stack import local_stack
 from runner import prod_local
-from runner.local_stack import local_stack
 from settings import REPO_ROOT
+from testing.ports import free_port
 
 LEVELS = (1, 8, 32)
 PEOPLE_PER_LEVEL = {1: 6, 8: 24, 32: 64}
@@ -65,7 +66,8 @@ def _quiet(_line: str) -> None:
 
 def two_postgres() -> Tuple[List[Tuple[int, Dict[str, float]]], Dict[str, float]]:
     with tempfile.TemporaryDirectory() as tmp:
-        t = prod_local.plan({**os.environ, "DATA_DIR": tmp}, ephemeral_ports=True)
+        t = prod_local.plan({**os.environ, "DATA_DIR": tmp},
+                            pick_port=lambda _default: free_port())
         prod_local.SINK = _quiet
         try:
             prod_local.start_all(t, with_web=False)

@@ -15,7 +15,7 @@ from typing import Dict, List
 
 import requests
 
-from runner.local_stack import local_stack
+from bench.local_stack import local_stack
 from settings import REPO_ROOT, child_env, resolve
 
 # A cooperative person's turns; repeated with fresh senders until 200 messages are sent.

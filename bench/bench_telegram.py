@@ -13,7 +13,7 @@ import uuid
 
 import httpx
 
-from runner.local_stack import local_stack
+from bench.local_stack import local_stack
 from testing.telegram_emulator import Emulator, running_emulator
 from testing.telegram_user import TelegramUser, bridge_settings, running_bridge
 

@@ -23,9 +23,9 @@ from pathlib import Path
 import requests
 
 from bench.bench_system import rss_mb
+from bench.local_stack import local_stack
 from bench.turn_profile import ActionProxy, nlu_ms, profile, table
 from runner import process as proc
-from runner.local_stack import local_stack
 from runner.services import Service
 from settings import child_env, resolve
 from testing.personas import load_scripts

@@ -14,7 +14,7 @@ import uuid
 
 import requests
 
-from runner.local_stack import local_stack
+from bench.local_stack import local_stack
 from testing.people import PEOPLE, is_fallback, slot_score, talk
 
 TARGET_P95_MS = 5.0

@@ -12,8 +12,8 @@ from typing import Iterator, List
 
 from playwright.sync_api import sync_playwright
 
+from bench.local_stack import local_stack
 from runner import process as proc
-from runner.local_stack import local_stack
 from runner.services import web_server
 from testing.browser import CHROMIUM_ARGS, chromium_executable
 from testing.host_pages import HostPages, campaign_page

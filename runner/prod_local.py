@@ -27,7 +27,6 @@ from runner.model import ensure_model
 from runner.services import Service, action_server, rasa_server, web_server
 from runner.startup_checks import UnsafeSettings, check
 from settings import REPO_ROOT, child_env, resolve
-from testing.ports import free_port
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 # Where service output goes; benchmarks set a sink that drops it, so their report stays clean.
@@ -90,9 +89,12 @@ class Topology:
         return self.settings["TRACKER_STORE_URL"]
 
 
-def plan(env: Optional[Mapping[str, str]] = None, ephemeral_ports: bool = False) -> Topology:
+def plan(env: Optional[Mapping[str, str]] = None,
+         pick_port: Optional[Callable[[int], int]] = None) -> Topology:
+    """`pick_port(default)` chooses each port (tests and benchmarks pass one that claims a
+    free port, e.g. from testing.ports); without it the defaults are used."""
     base = dict(os.environ if env is None else env)
-    port = (lambda default: free_port()) if ephemeral_ports else (lambda default: default)
+    port = pick_port or (lambda default: default)
     pg_port = int(base.get("PG_PORT") or port(5433))
     redis_port = int(base.get("REDIS_PORT") or port(6380))
     lb_port = int(base.get("LB_PORT") or port(8080))

@@ -11,13 +11,14 @@ import pytest
 import sqlalchemy as sa
 
 from runner import pg_roles, prod_local
+from testing.ports import free_port
 
 
 @pytest.fixture(scope="module")
 def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[prod_local.Topology]:
     tmp = tmp_path_factory.mktemp("pgroles")
     t = prod_local.plan({**os.environ, "DATA_DIR": str(tmp), "PG_PASSWORD": "lokaal-geheim"},
-                        ephemeral_ports=True)
+                        pick_port=lambda _default: free_port())
     prod_local.start_postgres(t)
     try:
         yield t

@@ -22,12 +22,14 @@ from bench.load import PERSONAS, Result, run_conversation, run_many
 from runner import prod_local
 from runner.model import ensure_model
 from testing.handover_adviser import wait_until
+from testing.ports import free_port
 
 
 @pytest.fixture(scope="module")
 def topology(trained_model: Path) -> Iterator[prod_local.Topology]:
     with tempfile.TemporaryDirectory(prefix="prod-") as tmp:
-        t = prod_local.plan({**os.environ, "DATA_DIR": tmp}, ephemeral_ports=True)
+        t = prod_local.plan({**os.environ, "DATA_DIR": tmp},
+                            pick_port=lambda _default: free_port())
         assert ensure_model(t.settings) == trained_model or trained_model.exists()
         try:
             prod_local.start_all(t, with_web=False)

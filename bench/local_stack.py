@@ -1,4 +1,5 @@
-"""A throwaway local system (action + Rasa server) on free ports, for benchmarks."""
+"""A throwaway local system (action + Rasa server) on free ports, for benchmarks only
+(it claims ports with testing.ports, which production code never imports)."""
 
 from __future__ import annotations
 
