@@ -215,7 +215,7 @@ def score_and_skills(kb: KnowledgeBase, person: PersonFacts, prof: dict[str, Any
         personal.append(in_own_words(bg_reason, person.job_words).rstrip("."))
     liked = [_interest_reason(i, prof) for i in matched[:2]]
     carried = _skill_reasons(have)
-    for pair in zip(carried + [None] * 2, liked + [None] * 2):  # skill, like, skill, like
+    for pair in zip(carried + [""] * 2, liked + [""] * 2, strict=False):  # skill, like, ...
         personal += [r for r in pair if r]
     personal = personal[:3]  # room for the practical reasons (earning, diploma)
     reasons = list(personal)

@@ -62,11 +62,18 @@ def short_reason(reason: str) -> str:
     return first + "."
 
 
-def skills_sentence(item: dict[str, Any], most: int = 2) -> str:
+TURN_WORDS = 120  # a chat turn stays under about this many words
+
+
+def skills_sentence(item: dict[str, Any], most: int = 2, learn: bool = True) -> str:
     """"Wat je al kunt: ... Wat je nog leert: ..." from the item's skill lists (issue #22);
-    empty when neither list has anything."""
+    empty when neither list has anything. ``learn=False`` leaves the second part out."""
     have = [s for s in item.get("transferable_skills") or [] if s][:most]
-    learn = [s for s in item.get("skills_to_learn") or [] if s][:most]
+    learn_now = [s for s in item.get("skills_to_learn") or [] if s][:most] if learn else []
+    return _skill_parts(have, learn_now)
+
+
+def _skill_parts(have: list[str], learn: list[str]) -> str:
     parts = []
     if have:
         parts.append("Wat je al kunt: " + " en ".join(have) + ".")

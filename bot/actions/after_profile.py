@@ -111,20 +111,30 @@ def recommendation_text(items: List[Dict[str, Any]],
     """Each profession with its best reason: the whole turn (with the summary before it)
     stays near 100 words; every reason is in the payload for the card."""
     lines = ["Dank je! Deze beroepen kunnen bij je passen:"]
+    shown: List[Any] = []  # (line number, item) of each skill sentence
     for number, item in enumerate(items[:3], start=1):
         reasons = [advice_texts.short_reason(r) for r in (item.get("reasons") or [])[:1]]
         lines.append(f"{number}. {item.get('name')}. " + " ".join(reasons))
-        # What carries over and what is new: two skills for the first, one for the others,
-        # so the turn stays near 120 words.
+        # What carries over and what is new: two skills for the first, one for the others.
         skills = advice_texts.skills_sentence(item, most=2 if number == 1 else 1)
         if skills:
             lines.append(skills)
+            shown.append((len(lines) - 1, item))
     more = [str(item.get("name")) for item in items[3:]]
     if more:
         lines.append("Ook mogelijk: " + " en ".join([", ".join(more[:-1]), more[-1]]
                                                     if len(more) > 1 else more) + ".")
     lines += advice_texts.recommendation_notes(payload or {})
     lines.append("Dit is advies, geen belofte. Kies een beroep.")
+    # Keep the turn near 120 words: first one skill each, then "what you will learn" only
+    # for the first profession that has something to learn.
+    keep = next((i for i, item in shown if item.get("skills_to_learn")), None)
+    for learn in (True, False):
+        for index, item in reversed(shown):
+            if advice_texts.words("\n".join(lines)) <= advice_texts.TURN_WORDS:
+                return "\n".join(lines)
+            lines[index] = advice_texts.skills_sentence(item, most=1,
+                                                        learn=learn or index == keep)
     return "\n".join(lines)
 
 

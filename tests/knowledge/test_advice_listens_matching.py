@@ -99,7 +99,8 @@ def test_each_limit_keeps_professions_that_need_it_out_of_the_top_three(
         real_kb: KnowledgeBase, limit: str, field: str) -> None:
     # GIVEN profiles that would otherwise get such professions high
     for profile in ({"interests": ["buiten", "duurzaamheid"]},
-                    {"interests": ["machines", "puzzelen"], "current_sector": "industrie_productie"},
+                    {"interests": ["machines", "puzzelen"],
+                     "current_sector": "industrie_productie"},
                     {"interests": ["sleutelen", "voertuigen"]}):
         without = matching.match(real_kb, profile)
         with_limit = matching.match(real_kb, {**profile, "limits": [limit]})
