@@ -25,6 +25,10 @@ test: setup-test setup-prod ## lint, data checks, unit + integration + browser t
 lint: setup
 	.venv/bin/ruff check .
 
+.PHONY: learn
+learn: setup      ## export approved console corrections, retrain, print NLU F1 before and after
+	scripts/learn.sh
+
 bench: setup-test ## run every benchmark and rewrite docs/benchmarks.md
 	$(PY) -m bench
 

@@ -1,5 +1,6 @@
 """Console command line: `python -m console create-user NAME --role adviser|admin --password-stdin`,
-`python -m console purge --days N`, `python -m console reindex`."""
+`python -m console purge --days N`, `python -m console reindex`,
+`python -m console export-training [--out FILE] [--test-out FILE] [--every N]`."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     purge.add_argument("--days", type=float, default=None,
                        help="default: RETENTION_DAYS (90)")
     sub.add_parser("reindex", help="drop and rebuild the console's derived index")
+    learned = sub.add_parser("export-training",
+                             help="approved corrections from the learning inbox as Rasa NLU data")
+    learned.add_argument("--out", default=None, help="default: bot/data/nlu_learned.yml")
+    learned.add_argument("--test-out", default=None,
+                         help="held-out examples, default: tests/bot/nlu_learned_test.yml")
+    learned.add_argument("--every", type=int, default=5,
+                         help="every N-th example goes to the test file (0: none)")
     args = parser.parse_args(argv)
     settings = ConsoleSettings.from_env()
 
@@ -41,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"gebruiker {user.username} aangemaakt met rol {user.role}")
         return 0
+
+    if args.command == "export-training":
+        return _export_training(settings, args.out, args.test_out, args.every)
 
     from conversation_store import open_store
 
@@ -68,6 +79,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"index opnieuw opgebouwd uit {rows} regels")
         return 0
     return 2
+
+
+def _export_training(settings: ConsoleSettings, out: str | None, test_out: str | None,
+                     every: int) -> int:
+    from pathlib import Path
+
+    from console import audit
+    from console.learn import LearnInbox
+    from console.learn_export import DEFAULT_OUT, DEFAULT_TEST_OUT, write
+    from conversation_store import open_store
+
+    engine = console_engine(settings.database_url)
+    assert engine is not None
+    inbox = LearnInbox(engine, open_store(settings.tracker_store_url), settings.low_confidence)
+    out_path, test_path = Path(out or DEFAULT_OUT), Path(test_out or DEFAULT_TEST_OUT)
+    report = write(inbox.approved(), out_path, test_path, every)
+    audit.record(engine, None, "export_training",
+                 detail=f"{report.written} train, {report.held_out} test")
+    print(f"{report.written} voorbeelden geschreven naar {out_path}")
+    print(f"{report.held_out} voorbeelden apart gezet voor de test in {test_path}")
+    for reason, count in sorted(report.dropped.items()):
+        print(f"{count} overgeslagen: {reason}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from console.db import conv_index, outcome_labels
 from console.labels import profession_name
+from console.learn_trend import misunderstood
 from console.queries import TZ, Filters, outcome_expr, where_clauses
 
 FOLLOW_UP_LABELS = ("informed", "referred_to_training", "started_training", "no_follow_up")
@@ -68,6 +69,8 @@ def dashboard_data(engine: Engine, f: Filters, now: float) -> dict[str, Any]:
         "follow_up_by_campaign": _table(by_campaign),
         "follow_up_by_profession": _table(by_profession),
         "total": funnel["started"],
+        # share of conversations with a message in the learning inbox (issue 25)
+        "misunderstood": misunderstood(engine, f, now),
     }
 
 

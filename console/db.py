@@ -159,9 +159,41 @@ handover_alerts = sa.Table(
     sa.Column("webhook", sa.String(20)),  # sent / failed / off / before_start
 )
 
+# Learning inbox (console/learn.py, issue 25): user messages the assistant handled badly,
+# derived from the tracker store like the index (texts masked before they are written).
+learn_items = sa.Table(
+    "console_learn_items",
+    metadata,
+    sa.Column("event_id", sa.Integer, primary_key=True),  # the user event's tracker row id
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
+    sa.Column("group_key", sa.String(40), nullable=False, index=True),  # normalised text hash
+    sa.Column("at", sa.Float, index=True),
+    sa.Column("text", sa.Text, nullable=False),  # masked
+    sa.Column("signals", sa.Text, nullable=False),  # JSON list
+    sa.Column("reading", sa.Text, nullable=False),  # JSON: intent, topic, entities, slots, answer
+)
+
+# An adviser's correction of one group of similar messages; approved by an admin.
+learn_annotations = sa.Table(
+    "console_learn_annotations",
+    metadata,
+    sa.Column("group_key", sa.String(40), primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),  # source, for erasure
+    sa.Column("text", sa.Text, nullable=False),  # masked text the entity offsets refer to
+    sa.Column("verdict", sa.String(10), nullable=False),  # right / wrong
+    sa.Column("intent", sa.String(80), nullable=False),
+    sa.Column("topic", sa.String(80)),  # FAQ topic when intent is faq
+    sa.Column("entities", sa.Text, nullable=False),  # JSON list of {entity, value, start, end}
+    sa.Column("approved", sa.Boolean, nullable=False, default=False),
+    sa.Column("annotated_by", sa.String(80), nullable=False),
+    sa.Column("annotated_at", sa.Float, nullable=False),
+    sa.Column("approved_by", sa.String(80)),
+    sa.Column("approved_at", sa.Float),
+)
+
 # Tables holding rows about one sender: erasure and retention clear them all.
 PER_SENDER_TABLES = (tags, notes, handovers, outcome_labels, conv_index, takeovers,
-                     handover_alerts)
+                     handover_alerts, learn_items, learn_annotations)
 
 _ENGINES: dict[str, Engine] = {}
 _LOCK = threading.Lock()
