@@ -116,8 +116,10 @@ def test_contact_falls_back_to_the_province_and_always_includes_it(kb: Knowledge
     # GIVEN only a province, and a municipality in a province other than the region slot
     by_province = advice.contact_for(kb, {"region": "zuid-holland"})
     mixed = advice.contact_for(kb, {"region": "utrecht", "municipality": "Ede"})
-    # THEN the first werkcentrum of the province is given and the person's province is listed
-    assert by_province["name"] == "Werkcentrum Holland Rijnland"
+    # THEN no region of the province is guessed (issue 23): the bot is told to ask, with
+    # the province's regions for buttons; the person's province is listed
+    assert by_province["ask_place"] is True and by_province["kind"] == "national"
+    assert {r["id"] for r in by_province["province_regions"]} == {"holland-rijnland"}
     assert by_province["regions"][0] == "zuid-holland"
     assert mixed["regions"][0] == "utrecht"
 
