@@ -15,30 +15,42 @@ from bot.actions.session import INTRO_SHORT, introduced
 FORM = "profile_form"
 
 
-def _asked_in_order(tracker: Tracker, required: list[str]) -> list[str]:
-    """The slots the form asked since the last restart, in order."""
-    asked: list[str] = []
+def progress_for(tracker: Tracker, slot: str, required: list[str]) -> tuple[int, int]:
+    """(number, total) for "Vraag 3 van 7".
+
+    The total is set when the questions start: the questions not yet answered then. The
+    number counts the questions answered since (also those a message answered along the
+    way, and skipped ones), so it only moves forward, and a question asked again keeps
+    the number it had the first time."""
+    values: dict[str, Any] = {}
+    skipped: set[str] = set()
+    known_at_start: set[str] | None = None
+    number_then: int | None = None
+
+    def answered() -> int:
+        start = known_at_start or set()
+        return sum(1 for s in required if s != slot and s not in start
+                   and (values.get(s) is not None or s in skipped))
+
     for event in tracker.events:
         if event.get("event") == "restart":
-            asked = []
-        elif event.get("event") == "slot" and event.get("name") == "requested_slot":
-            value = event.get("value")
-            if value in required and value not in asked:
-                asked.append(value)
-    return asked
-
-
-def progress_for(tracker: Tracker, slot: str, required: list[str]) -> tuple[int, int]:
-    """(number, total) for "Vraag 3 van 7": the number counts the questions answered (a
-    question asked again keeps its number); the total is that number plus the questions
-    still open, so it only goes down when a message answers more than one."""
-    skipped = set(tracker.get_slot("skipped_slots") or [])
-    answered = [s for s in _asked_in_order(tracker, required) if s != slot
-                and (s in skipped or tracker.get_slot(s) is not None)]
-    number = len(answered) + 1
-    still = [s for s in required if s != slot and s not in skipped
-             and tracker.get_slot(s) is None]
-    return number, number + len(still)
+            values, skipped, known_at_start, number_then = {}, set(), None, None
+        if event.get("event") != "slot":
+            continue
+        name, value = event.get("name"), event.get("value")
+        if name == "requested_slot":
+            if known_at_start is None and value in required:
+                known_at_start = {s for s in required if values.get(s) is not None}
+            if value == slot and number_then is None:
+                number_then = answered() + 1
+        elif name == "skipped_slots":
+            skipped = set(value or [])
+        else:
+            values[name] = value
+    if known_at_start is None:
+        known_at_start = {s for s in required if values.get(s) is not None and s != slot}
+    number = number_then if number_then is not None else answered() + 1
+    return number, max(len(required) - len(known_at_start), number)
 
 
 def _pending_place(tracker: Tracker) -> dict[str, str] | None:

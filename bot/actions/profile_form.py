@@ -47,6 +47,7 @@ from bot.actions.reading import Reading
 from bot.actions.session import metadata_slot_events
 
 FORM = "profile_form"
+COMPANION_SLOTS = ("current_job_esco", "municipality")
 
 
 def _mapped_this_turn(tracker: Tracker, turn: Turn) -> List[EventType]:
@@ -160,6 +161,10 @@ class ValidateProfileForm(FormValidationAction):
         if tracker.get_slot("pending_place"):
             events.append(SlotSet("pending_place", None))
         events += await super().run(dispatcher, tracker, domain)
+        # Values that come with a slot (the ESCO URI with a job, the town with a province)
+        # and the facts that are no question of the form.
+        events += [SlotSet(k, decision.updates[k]) for k in COMPANION_SLOTS
+                   if k in decision.updates]
         events += [SlotSet(k, decision.updates[k]) for k in LISTENING_SLOTS
                    if k in decision.updates and turn.slots.get(k) != decision.updates[k]]
         changed = changed_values(turn.slots, decision.updates)

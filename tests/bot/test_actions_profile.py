@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.actions.profile_ask import AskForEducationLevel
 from bot.actions.profile_form import ValidateProfileForm
-from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
+from tests.bot.conftest import make_tracker, parse, payloads, run_action, slot_events, texts
 
 FALLBACK = {"type": "fallback"}
 
@@ -286,7 +286,7 @@ def test_a_foreign_diploma_said_twice_is_noted_and_the_questions_go_on(domain):
     tracker.events[-1:-1] = [{"event": "slot", "name": "requested_slot",
                               "value": "education_level"}]
     tracker.events.insert(-1, {"event": "user", "text": "mijn diploma komt uit het buitenland",
-                               "parse_data": {"intent": {"name": "inform"}}})
+                               "parse_data": parse("mijn diploma komt uit het buitenland")})
     again, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
     # THEN it is noted as no Dutch diploma, with a word about having it valued, not asked again
     assert slot_events(again) == {"education_level": "geen"}
@@ -302,7 +302,7 @@ def test_a_foreign_diploma_that_nlu_takes_for_a_question_is_still_an_answer(doma
     tracker.events[-1:-1] = [{"event": "slot", "name": "requested_slot",
                               "value": "education_level"},
                              {"event": "user", "text": "diploma uit het buitenland",
-                              "parse_data": {"intent": {"name": "faq"}}}]
+                              "parse_data": parse("diploma uit het buitenland", "faq")}]
     # WHEN the FAQ action gets it for the second time
     events, dispatcher = run_action(ActionAnswerFaq(), tracker, domain)
     # THEN no FAQ answer comes: the diploma is noted and the questions go on

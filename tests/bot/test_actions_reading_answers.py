@@ -12,7 +12,7 @@ from bot.actions.profile_form import (
     attempts_for,
 )
 from bot.components.faq_patterns import pick_topic
-from tests.bot.conftest import make_tracker, payloads, run_action, slot_events, texts
+from tests.bot.conftest import make_tracker, parse, payloads, run_action, slot_events, texts
 
 
 def test_a_request_to_start_never_fills_the_job(domain):
@@ -91,14 +91,15 @@ def _tracker_with_events(events: list) -> Tracker:
                    {"name": "profile_form"}, "action_listen")
 
 
-def _user(intent: str) -> dict:
-    return {"event": "user", "text": "x", "parse_data": {"intent": {"name": intent}}}
+def _user(intent: str, text: str = "x") -> dict:
+    return {"event": "user", "text": text, "parse_data": parse(text, intent)}
 
 
 def test_a_question_in_between_is_not_counted_as_an_attempt():
     # GIVEN the interests question, a FAQ question, then a first "weet ik niet"
     events = [{"event": "slot", "name": "requested_slot", "value": "interests"},
-              _user("faq"), {"event": "slot", "name": "requested_slot", "value": "interests"},
+              _user("faq", "is techniek wel iets voor mij?"),
+              {"event": "slot", "name": "requested_slot", "value": "interests"},
               _user("dont_know")]
     # WHEN the attempts are counted
     # THEN the FAQ turn does not count: this is the first attempt
