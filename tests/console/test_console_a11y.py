@@ -56,6 +56,8 @@ def _pages(server: ConsoleServer) -> dict[str, str]:
         "overdracht": f"{base}/handovers/{server.handover_sender}",
         "dashboard": f"{base}/dashboard",
         "auditlog": f"{base}/audit",
+        "contacten": f"{base}/contacts",
+        "contact": f"{base}/contacts/desk_zeeland",
     }
 
 
