@@ -39,6 +39,7 @@ INTENT_LABELS = {
     "ask_funding": "vraagt naar geld of subsidie", "ask_next_steps": "vraagt wat nu",
     "make_card": "wil een overstapkaart", "request_human": "wil een adviseur",
     "erase_data": "wil gegevens wissen",
+    "nlu_fallback": "niet begrepen (geen bedoeling gevonden)",
 }
 MAX_FREE_TEXT = 80
 SIGNAL_LABELS = {
