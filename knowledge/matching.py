@@ -197,8 +197,10 @@ def score_and_skills(kb: KnowledgeBase, person: PersonFacts, prof: dict[str, Any
     can_earn = bool(facts.work_learn_kinds)
     s_lwe = (1.0 if can_earn else 0.0) if person.needs_income else 1.0
     index = skills.index_for(kb)
-    have, learn, overlap = index.compare(
-        person.skills, index.profession_skills(prof["id"], prof.get("esco_uri")))
+    needed = index.profession_skills(prof["id"], prof.get("esco_uri"))
+    if "geen_zwaar_werk" in person.limits:  # never "you can already do heavy work" to them
+        needed = tuple(k for k in needed if k not in skills.HEAVY_WORK_SKILLS)
+    have, learn, overlap = index.compare(person.skills, needed)
     total = (WEIGHTS["interests"] * s_int + WEIGHTS["background"] * s_bg
              + WEIGHTS["education"] * s_edu + WEIGHTS["lwe"] * s_lwe
              + WEIGHTS["shortage"] * facts.shortage + skills.SKILL_WEIGHT * overlap)

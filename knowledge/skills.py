@@ -35,6 +35,8 @@ SKILLS_FILE = "skills.csv"
 ESCO_SKILLS_FILE = "skills_nl.csv"
 ESCO_RELATIONS_FILE = "occupationSkillRelations_nl.csv"
 SKILL_WEIGHT = 0.10
+# Curated skills about bodily strength: not shown to someone who said heavy work is out.
+HEAVY_WORK_SKILLS: frozenset[str] = frozenset({"fysiek_werk"})
 MAX_SHOWN = 3
 
 

@@ -89,6 +89,9 @@ def test_a_wish_that_conflicts_with_a_limit_stays_first_with_a_kind_note(
     rest = [real_kb.professions[i]["physical"] for i in _ids(result)[1:3]]
     assert all(p not in HEAVY for p in rest)
     assert "zwaar" in result["wish_note"] and result["wish_note"].startswith("Let op")
+    # AND nobody who said heavy work is out is told they can already do heavy work
+    assert all("zwaar werk" not in " ".join(i["transferable_skills"] + i["skills_to_learn"])
+               for i in result["items"])
 
 
 @pytest.mark.parametrize(("limit", "field"), [
