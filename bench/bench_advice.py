@@ -238,15 +238,19 @@ def run() -> dict[str, Any]:
                 with_skill += bool(item["transferable_skills"])
                 with_both += bool(item["transferable_skills"] and item["skills_to_learn"])
         matching.match(kb, PROFILES[0][0])  # warm caches
-        added, whole = [], []
+        # Wall clock and CPU time of this thread: on the shared 2-core machine the wall
+        # time also counts waiting for a core, the CPU time only our own work.
+        added, whole, added_cpu, whole_cpu = [], [], [], []
         for _ in range(ROUNDS):
             for profile, _, _ in PROFILES:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.thread_time()
                 _added_work(kb, profile)
                 added.append(time.perf_counter() - started)
-                started = time.perf_counter()
+                added_cpu.append(time.thread_time() - cpu)
+                started, cpu = time.perf_counter(), time.thread_time()
                 matching.match(kb, profile)
                 whole.append(time.perf_counter() - started)
+                whole_cpu.append(time.thread_time() - cpu)
         return {
             "profiles": len(PROFILES), "wish_at_1": wish_hits / wish_total,
             "wish_total": wish_total, "limit_respected": limit_ok / limit_total,
@@ -254,7 +258,8 @@ def run() -> dict[str, Any]:
             "with_skill": with_skill / items_total, "with_both": with_both / items_total,
             "items": items_total, "added_p95_ms": _p95(added),
             "added_median_ms": statistics.median(added) * 1000,
-            "match_p95_ms": _p95(whole), "misses": misses,
+            "match_p95_ms": _p95(whole), "added_cpu_p95_ms": _p95(added_cpu),
+            "match_cpu_p95_ms": _p95(whole_cpu), "misses": misses,
         }
 
 
@@ -272,9 +277,10 @@ def main() -> None:
           f"{r['with_skill']:.2f} | >= 0.80 |")
     print(f"| ... with a skill that carries over and one to learn | {r['with_both']:.2f} | "
           ">= 0.80 |")
-    print(f"| time added to a match, p95 (median {r['added_median_ms']:.2f}) | "
-          f"{r['added_p95_ms']:.2f} ms | < 5 ms |")
-    print(f"| whole match, p95 | {r['match_p95_ms']:.2f} ms | < 5 ms |")
+    print(f"| time added to a match, p95 wall (median {r['added_median_ms']:.2f}) / CPU | "
+          f"{r['added_p95_ms']:.2f} / {r['added_cpu_p95_ms']:.2f} ms | < 5 ms |")
+    print(f"| whole match, p95 wall / CPU | {r['match_p95_ms']:.2f} / "
+          f"{r['match_cpu_p95_ms']:.2f} ms | < 5 ms |")
     if r["misses"]:
         print("\nMisses: " + "; ".join(r["misses"]) + ".")
 
