@@ -48,7 +48,7 @@ LIMIT_TEXT = {
 }
 PART_TIME_TEXT = ("Werken en leren kan ook in deeltijd. Reken wel op ongeveer 15 uur "
                   "werk per week.")
-OLDER_TEXT = "Veel mensen beginnen na hun 50e nog in de techniek."
+OLDER_TEXT = "Ook na je 50e kun je nog een vak in de techniek leren."
 
 
 def limits_of(profile: dict[str, Any]) -> frozenset[str]:
