@@ -52,6 +52,19 @@ class Conversation:
         return [" ".join(r.get("text") or "" for r in replies).strip()
                 for _, replies in self.turns]
 
+    def asks_per_slot(self) -> dict[str, int]:
+        """How many bot turns showed each profile question (in any wording)."""
+        counts: dict[str, int] = {}
+        for _, replies in self.turns:
+            slot = question_on_screen(replies)
+            if slot and slot not in ("confirm_place", "start"):
+                counts[slot] = counts.get(slot, 0) + 1
+        return counts
+
+    def max_asks(self) -> int:
+        """The most times any one profile question was shown."""
+        return max(self.asks_per_slot().values(), default=0)
+
     def max_repeat(self) -> int:
         """Longest run of identical bot turns in a row."""
         best, run, last = 0, 0, None

@@ -94,12 +94,13 @@ class AskForSlotMixin:
             # A first message that wants help ("ik wil werk zoeken") starts the form at
             # once; say briefly what the assistant does and does not do before asking.
             dispatcher.utter_message(text=INTRO_SHORT)
-        text = f"{texts.progress(number, total)}{question.text}"
+        counter = texts.progress(number, total)
+        text = f"{counter}{question.text}"
         buttons: list[dict[str, Any]] = list(question.buttons)
         if again:
             # Asked before: the same question with choices, "Sla over" and an adviser. The
             # form never asks it a third time (profile_replies.not_understood_events).
-            text = replies.fresh(tracker, text, f"Nog één keer: {question.text}")
+            text = replies.fresh(tracker, text, f"{counter}Nog één keer: {question.text}")
             buttons = replies.with_way_out([*buttons, texts.SKIP_BUTTON])
         else:
             buttons.append(replies.DONT_KNOW_BUTTON)

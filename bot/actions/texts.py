@@ -81,8 +81,9 @@ def question(slot: str, slots: dict[str, Any], again: bool = False) -> Question:
     if slot == "current_job":
         if again:
             # The second time: the sector is enough to go on.
-            return Question("Vertel in een paar woorden wat je doet, bijvoorbeeld 'ik maak "
-                            "schoon in een kantoor'. Of kies de sector waarin je werkt.",
+            return Question("Wat voor werk doe je nu, of wat deed je het laatst? Zeg het in een "
+                            "paar woorden, bijvoorbeeld 'ik maak kantoren schoon'. Of kies "
+                            "hieronder je sector.",
                             _buttons("current_sector", SECTOR_NAMES, SECTOR_BUTTONS))
         return Question("Wat voor werk doe je nu, of wat deed je het laatst? "
                         "Bijvoorbeeld: 'ik ben kok' of 'ik werk in een magazijn'. "

@@ -37,6 +37,9 @@ from knowledge.recognise import profile
 logger = logging.getLogger(__name__)
 
 EXTRACTOR = "KnowledgeEntityExtractor"
+# Entities about the whole message rather than some of its words.
+SPANLESS = frozenset({"cue", "job_text", "language", "choice", "profession_id",
+                      "ended_scheme", "limit", "age", "newcomer", "email", "phone"})
 # Messages longer than this are not read (a pasted CV costs time and finds noise).
 MAX_CHARS = 600
 # Below this a place is a typo-tolerant guess (bot/actions/findings.SURE is the same).
@@ -66,7 +69,12 @@ def _span(text: str, matched: str | None) -> tuple[int, int]:
 
 def _entity(text: str, name: str, value: Any, confidence: float,
             matched: str | None = None, **extra: Any) -> dict[str, Any]:
-    start, end = _span(text, matched if matched is not None else str(value))
+    if name in SPANLESS or extra.get("role") in ("loose", "ordinal"):
+        # Says how the message is put, not which words: an empty span at the end, so
+        # it never competes with the words of a fact (entity evaluation is per token).
+        start = end = len(text)
+    else:
+        start, end = _span(text, matched if matched is not None else str(value))
     return {"entity": name, "value": value, "start": start, "end": end,
             "confidence_entity": round(float(confidence), 3), "extractor": EXTRACTOR,
             **{k: v for k, v in extra.items() if v is not None}}

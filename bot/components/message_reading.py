@@ -80,6 +80,9 @@ def own_job_words(text: str) -> Optional[str]:
     if p.DONT_KNOW.search(text) or p.NO_WORK.search(text):
         return None
     job = p.JOB_PREFIX.sub("", text).strip(" .!?,")
+    if len(job.split()) > MAX_JOB_WORDS:  # a long story: its first part names the work
+        job = p.JOB_PREFIX.sub("", re.split(r"[,.;!]|\s+(?:maar|want|omdat|tot)\s+", job)[0])
+        job = job.strip(" .!?,")
     words = job.split()
     if not job or len(job) > MAX_FREE_TEXT or not 1 <= len(words) <= MAX_JOB_WORDS:
         return None

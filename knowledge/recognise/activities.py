@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from knowledge.text import normalise
 
 
+# Words that say someone works (or worked) at the place named with them.
+_WORKING = "werk|werkte|gewerkt|sta|stond|zit|zat|help|hielp|baan|stage|job|bijbaan"
+
+
 @dataclass(frozen=True)
 class Activity:
     stems: tuple[str, ...]   # every group must match; a group is "a|b|c" of word stems
@@ -74,6 +78,12 @@ ACTIVITIES: tuple[Activity, ...] = (
     # sorting and testing goods (a second-hand shop, a warehouse), counted after the shop rows
     Activity(("sorteer|sorteren|test|testen|controleer", "spullen|apparaten|goederen|"
               "producten|kleding"), "winkelmedewerker"),
+    # Last: only the workplace and a word of working there ("ik stond in een fabriek")
+    Activity(("snackbar|cafetaria|friettent|lunchroom", _WORKING), "snackbarmedewerker"),
+    Activity(("winkel|discounter|filiaal|supermarkt|bouwmarkt", _WORKING), "winkelmedewerker"),
+    Activity(("fabriek|productiehal", _WORKING), "productiemedewerker"),
+    Activity(("magazijn|distributiecentrum", _WORKING), "magazijnmedewerker"),
+    Activity(("boerderij|melkveebedrijf|varkensbedrijf|veehouderij", _WORKING), "boerenknecht"),
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
