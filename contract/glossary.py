@@ -57,7 +57,7 @@ TERMS: tuple[Term, ...] = (
        "Bij inburgering leer je Nederlands en hoe Nederland werkt.", re.I),
     _t("idw", r"\bIDW\b", "IDW kijkt wat je diploma uit een ander land waard is."),
     _t("cao", r"\bcao\b", "In de cao staan afspraken over loon en werk.", re.I),
-    _t("nen3140", r"\bNEN 3140\b", "NEN 3140 is een cursus voor veilig werken met stroom."),
+    _t("nen3140", r"\bNEN 3140\b", "NEN 3140 is een norm: regels voor veilig werken met stroom."),
     _t("taalniveau", r"\b(?:A2|B1|2F|3F)\b",
        "A2 is eenvoudig Nederlands. B1 en 2F zijn iets moeilijker."),
 )
