@@ -7,25 +7,22 @@
     store.find_sender_by_slot(name, value) -> str | None
     store.senders(since=, until=, limit=, offset=) -> list[dict]
     store.rows_after(last_id, limit) / store.max_event_id()   # incremental feed
-    store.erase(sender_id) -> int                   # tracker rows + console rows deleted
-    store.delete_older_than(days) -> int            # tracker rows deleted (console rows too)
+    store.delete_senders(ids) / store.delete_events_before(cutoff)   # tracker rows only
 
-Module-level `erase(sender_id)` and `delete_older_than(days)` use the default store.
+Erasure and retention of a person (tracker rows, other parts' rows, locks, tombstones)
+are privacy/erase.py and privacy/retention.py; only they call the two deleting methods.
 A missing `events` table (fresh install) reads as "no conversations".
 """
 
 from __future__ import annotations
 
-from conversation_store.store import EventRow, Store, engine_for, register_erase_hook, replay_slots
+from conversation_store.store import EventRow, Store, engine_for, replay_slots
 from settings import Settings
 
 __all__ = [
     "EventRow",
     "Store",
-    "delete_older_than",
-    "erase",
     "open_store",
-    "register_erase_hook",
     "replay_slots",
 ]
 
@@ -34,12 +31,3 @@ def open_store(url: str | None = None) -> Store:
     """A Store on `url` (default TRACKER_STORE_URL); cheap to call repeatedly."""
     resolved = url or Settings.from_env().tracker_store_url
     return Store(engine_for(resolved), resolved)
-
-
-def erase(sender_id: str) -> int:
-    """Erase one conversation from the default tracker store and the console."""
-    return open_store().erase(sender_id)
-
-
-def delete_older_than(days: float) -> int:
-    return open_store().delete_older_than(days)

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from conversation_store.schema import events as EVENTS
-
-# Hooks that remove derived rows (console tables) for erased senders; see register_erase_hook.
-_ERASE_HOOKS: list[Callable[[list[str]], int]] = []
 
 
 @dataclass(frozen=True)
@@ -34,16 +30,6 @@ class EventRow:
     intent_name: str | None
     action_name: str | None
     data: dict[str, Any]
-
-
-def register_erase_hook(hook: Callable[[list[str]], int]) -> None:
-    """Register a function called with erased sender ids; it returns rows it deleted.
-
-    The console registers its own clean-up here so that erasure and retention started from
-    anywhere (bot action, CLI, console) also remove the console's copies.
-    """
-    if hook not in _ERASE_HOOKS:
-        _ERASE_HOOKS.append(hook)
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -218,15 +204,7 @@ class Store:
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(stmt)]
 
-    # -- privacy --------------------------------------------------------------------------
-    def erase(self, sender_id: str) -> int:
-        """Delete one conversation's tracker rows (plus registered hooks); rows deleted.
-
-        The full erasure (console rows, locks, tombstones, other ids of the same person)
-        is privacy.erase.erase_senders, which every caller should use.
-        """
-        return self.delete_senders([sender_id]) + _run_erase_hooks([sender_id])
-
+    # -- privacy: the tracker side only; the erasure and retention services are privacy/ --
     def delete_senders(self, sender_ids: list[str]) -> int:
         """Delete the tracker rows of `sender_ids`; rows deleted."""
         if not sender_ids or not self.has_table():
@@ -267,27 +245,6 @@ class Store:
                     sa.select(EVENTS.c.sender_id).where(EVENTS.c.sender_id.in_(chunk)).distinct()))
         return found
 
-    def senders_inactive_since(self, cutoff: float) -> list[str]:
-        if not self.has_table():
-            return []
-        stmt = (
-            sa.select(EVENTS.c.sender_id)
-            .group_by(EVENTS.c.sender_id)
-            .having(sa.func.max(EVENTS.c.timestamp) < cutoff)
-        )
-        with self.engine.connect() as conn:
-            return [s for (s,) in conn.execute(stmt)]
-
-    def delete_older_than(self, days: float, now: float | None = None) -> int:
-        """Delete conversations whose last event is older than `days`; tracker rows deleted
-        (plus registered hooks). Scheduled retention uses privacy.retention instead."""
-        cutoff = (now if now is not None else time.time()) - days * 86400
-        senders = self.senders_inactive_since(cutoff)
-        deleted = self.delete_senders(senders)
-        if senders:
-            _run_erase_hooks(senders)
-        return deleted
-
     @staticmethod
     def _row(r: Any) -> EventRow:
         return EventRow(
@@ -299,12 +256,6 @@ class Store:
             action_name=r.action_name,
             data=_load(r.data),
         )
-
-
-def _run_erase_hooks(sender_ids: list[str]) -> int:
-    # Explicitly registered hooks only: this package never imports the console (the
-    # erasure service privacy/erase.py joins the two).
-    return sum(hook(sender_ids) for hook in list(_ERASE_HOOKS))
 
 
 _ENGINES: dict[str, Engine] = {}

@@ -5,8 +5,10 @@ from Telegram's /verwijder), by the console (an admin erases a conversation), an
 retention job. It deletes, for every sender id of that person (all the ids one browser
 used, see `related_sender_ids`):
   - the tracker rows (conversation, slots, route-card tokens);
-  - the console's rows (tags, notes, handover state, outcome labels, index rows), with a
-    tombstone so that an index refresh running at the same time cannot write them back;
+  - the rows other parts keep about the person, through the erasers the settings name
+    (privacy/erasers.py; the console's tags, notes, handover state, outcome labels and
+    index rows, with a tombstone so that an index refresh running at the same time cannot
+    write them back);
 and logs counts only. Audit rows never hold a sender id (console/audit.py pseudonymises).
 
 Outside Rasa the conversation lock is taken first (`erase_senders_locked`): a turn that is
@@ -28,6 +30,8 @@ from typing import Any
 import yaml
 
 from conversation_store import Store, open_store
+from privacy.erasers import erasers
+from settings.operations import PrivacySettings
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,7 @@ _SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 class ErasureReport:
     senders: int
     tracker_rows: int
+    # Rows deleted by the registered erasers (today the console's, hence the name).
     console_rows: int
 
 
@@ -71,19 +76,11 @@ def erase_senders(
     store = store or open_store()
     upto = store.max_event_id()
     tracker_rows = (delete_tracker_rows or store.delete_senders)(ids)
-    console_rows = _erase_console(ids, upto)
+    console_rows = sum(eraser.erase(ids, upto) for eraser in erasers())
     # Counts only: sender ids can identify a person (telegram:<chat id>).
     log.info("erased %d conversation(s): %d tracker rows, %d console rows",
              len(ids), tracker_rows, console_rows)
     return ErasureReport(len(ids), tracker_rows, console_rows)
-
-
-def _erase_console(ids: list[str], upto: int) -> int:
-    try:
-        from console.erasure import erase_console_rows
-    except ImportError:  # a deployment without the console
-        return 0
-    return erase_console_rows(ids, upto)
 
 
 async def erase_senders_locked(sender_ids: list[str], store: Store | None = None) -> ErasureReport:
@@ -111,7 +108,7 @@ def _shared_lock_store() -> Any:
     The in-memory lock store of `make run` lives inside the Rasa process; nobody else can
     take its locks (a turn and an admin erasure then race, as before; production uses Redis).
     """
-    path = Path(os.environ.get("RASA_ENDPOINTS") or "endpoints.yml")
+    path = Path(PrivacySettings.from_env().endpoints_file)
     if not path.is_file():
         return None
     # Only the lock_store section, with only its own ${VARS}: this process does not hold

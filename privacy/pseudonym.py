@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 
-DEV_KEY = "overstap-dev-pseudonym-key"
-
-
-def _key() -> bytes:
-    return (os.environ.get("PSEUDONYM_KEY") or os.environ.get("RASA_API_TOKEN")
-            or DEV_KEY).encode()
+from settings.operations import pseudonym_key as _key
 
 
 def pseudonym(sender_id: str) -> str:

@@ -3,9 +3,10 @@
 Each run deletes
   - every tracker event older than RETENTION_DAYS (by the event's own time, so a
     conversation that goes on for months still loses its old part);
-  - the console's rows (notes, tags, handover state, labels, index) of conversations that
-    no longer have any event, through the erasure service;
-  - audit rows and erasure tombstones older than the period (AUDIT_RETENTION_DAYS);
+  - the rows other parts keep (the console's notes, tags, handover state, labels, index) of
+    conversations that no longer have any event, through the erasers (privacy/erasers.py);
+  - those parts' own bookkeeping older than the period (AUDIT_RETENTION_DAYS): the
+    console's audit rows and erasure tombstones;
 and prints one line saying what it did. Runs once, or every SECONDS (compose, prod-local).
 """
 
@@ -14,15 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 import time
 from dataclasses import asdict, dataclass
 
-import sqlalchemy as sa
-
 from conversation_store import Store, open_store
 from privacy.erase import erase_senders
+from privacy.erasers import erasers
+from settings.operations import PrivacySettings
 
 log = logging.getLogger("privacy.retention")
 
@@ -46,41 +46,32 @@ def run_once(days: float, store: Store | None = None, now: float | None = None,
     events, vanished = store.delete_events_before(cutoff)
     console_rows = erase_senders(vanished, store, delete_tracker_rows=lambda _ids: 0
                                  ).console_rows if vanished else 0
-    orphans, audit_rows, stones = _console_housekeeping(
+    orphans, expired = _housekeeping(
         store, now - (audit_days if audit_days is not None else days) * 86400)
+    audit_rows, stones = expired.get("audit_rows", 0), expired.get("tombstones", 0)
     report = RetentionReport(days, events, len(vanished), console_rows, orphans, audit_rows,
                              stones)
     log.info("retention: %s", json.dumps(asdict(report)))
     return report
 
 
-def _console_housekeeping(store: Store, audit_cutoff: float) -> tuple[int, int, int]:
-    """Notes, tags, handovers of ids that vanished some other way; old audit rows."""
-    try:
-        from console import audit
-        from console.db import PER_SENDER_TABLES, console_engine
-        from console.erasure import erase_console_rows, expire_tombstones
-        from settings.sections import ConsoleSettings
-    except ImportError:
-        return 0, 0, 0
-    engine = console_engine(ConsoleSettings.from_env().database_url)
-    if engine is None:
-        return 0, 0, 0
-    with engine.connect() as conn:
-        known = set()
-        for table in PER_SENDER_TABLES:
-            known.update(s for (s,) in conn.execute(sa.select(table.c.sender_id).distinct()))
-    gone = sorted(known - store.existing(sorted(known)))
-    orphans = erase_console_rows(gone, store.max_event_id()) if gone else 0
-    return orphans, audit.expire(engine, audit_cutoff), expire_tombstones(engine, audit_cutoff)
+def _housekeeping(store: Store, audit_cutoff: float) -> tuple[int, dict[str, int]]:
+    """Rows of ids that vanished some other way; each eraser's old bookkeeping."""
+    orphans, expired = 0, {}
+    for eraser in erasers():
+        known = eraser.senders()
+        gone = sorted(known - store.existing(sorted(known)))
+        orphans += eraser.erase(gone, store.max_event_id()) if gone else 0
+        for key, count in eraser.expire(audit_cutoff).items():
+            expired[key] = expired.get(key, 0) + count
+    return orphans, expired
 
 
 def main(argv: list[str] | None = None) -> int:
+    settings = PrivacySettings.from_env()
     parser = argparse.ArgumentParser(prog="python -m privacy.retention", description=__doc__)
-    parser.add_argument("--days", type=float,
-                        default=float(os.environ.get("RETENTION_DAYS") or 90))
-    parser.add_argument("--audit-days", type=float,
-                        default=float(os.environ.get("AUDIT_RETENTION_DAYS") or 0) or None)
+    parser.add_argument("--days", type=float, default=settings.retention_days)
+    parser.add_argument("--audit-days", type=float, default=settings.audit_retention_days)
     parser.add_argument("--every", type=float, default=0,
                         help="repeat every so many seconds (0: run once)")
     args = parser.parse_args(argv)

@@ -15,6 +15,12 @@ from pathlib import Path
 
 from handover.office_hours import OfficeHours, parse_office_hours
 from settings import REPO_ROOT, Settings, repo_path
+from settings.operations import (  # noqa: F401 (the running system's sections, re-exported)
+    ActionServerSettings,
+    ObservabilitySettings,
+    PrivacySettings,
+    RunnerSettings,
+)
 
 # ---------------------------------------------------------------- knowledge
 

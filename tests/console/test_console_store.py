@@ -26,7 +26,7 @@ def test_missing_database_reads_as_no_conversations(tmp_path: Path):
     assert store.find_sender_by_slot("card_token", "abc") is None
     assert store.senders() == []
     assert store.max_event_id() == 0
-    assert store.erase("x") == 0
+    assert store.delete_senders(["x"]) == 0
     assert not (tmp_path / "none.db").exists()
 
 
@@ -109,7 +109,7 @@ def test_erase_deletes_tracker_rows_and_console_rows(tracker_url: str, console_s
         assert [r.sender_id for r in conn.execute(sa.select(conv_index))] == ["kept"]
 
 
-def test_delete_older_than_removes_whole_old_conversations_only(tracker_url: str):
+def test_events_before_a_time_go_and_the_emptied_conversations_are_named(tracker_url: str):
     # GIVEN one conversation that ended 100 days ago and one active today
     engine = create_tracker_db(tracker_url)
     now = time.time()
@@ -117,10 +117,10 @@ def test_delete_older_than_removes_whole_old_conversations_only(tracker_url: str
     write(engine, f.conversation(sender_id="old", start=now - 100 * 86400),
           f.conversation(sender_id="new", start=now - 3600))
     store = conversation_store.open_store(tracker_url)
-    # WHEN retention of 90 days runs
-    deleted = store.delete_older_than(90, now=now)
-    # THEN only the old one is removed, completely
-    assert deleted == len(f.conversation(sender_id="x").events)
+    # WHEN the events from before 90 days ago are deleted (the tracker side of retention)
+    deleted, emptied = store.delete_events_before(now - 90 * 86400)
+    # THEN only the old one is removed, completely, and named for the other parts' erasure
+    assert deleted == len(f.conversation(sender_id="x").events) and emptied == ["old"]
     assert store.events("old") == []
     assert [s["sender_id"] for s in store.senders()] == ["new"]
 

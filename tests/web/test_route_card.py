@@ -82,7 +82,7 @@ def test_the_card_disappears_when_the_conversation_is_erased(rasa_stack, web_ser
     token = conv.rest_conversation_to_card(rasa_stack, sender)["slots"]["card_token"]
     assert requests.get(f"{web_server.url}/kaart/{token}", timeout=30).status_code == 200
     # WHEN the conversation is erased
-    conversation_store.open_store(rasa_stack.tracker_store_url).erase(sender)
+    conversation_store.open_store(rasa_stack.tracker_store_url).delete_senders([sender])
     # THEN the link answers 404
     assert requests.get(f"{web_server.url}/kaart/{token}", timeout=30).status_code == 404
     assert requests.get(f"{web_server.url}/kaart/{token}.pdf", timeout=30).status_code == 404
