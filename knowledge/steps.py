@@ -39,6 +39,10 @@ def person_place(kb: KnowledgeBase, profile: dict[str, Any]) -> tuple[str | None
     """(province, labour-market region) from municipality, else the region slot."""
     province = profile.get("region") if profile.get("region") in vocab.PROVINCES else None
     region = None
+    chosen = profile.get("labour_market_region")
+    if chosen in kb.regions and not profile.get("municipality"):
+        # The person picked their region from the province's regions (a button).
+        return province or next(iter(kb.regions[chosen].get("provinces") or []), None), chosen
     if profile.get("municipality"):
         m = kb.places.municipality(str(profile["municipality"]))
         if m is None:

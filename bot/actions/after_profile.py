@@ -36,6 +36,7 @@ def profile_of(tracker: Tracker) -> Dict[str, Any]:
     # knowledge.match and next_steps as they are.
     for slot in EXTENSION_PROFILE_SLOTS:
         profile[slot] = tracker.get_slot(slot)
+    profile["labour_market_region"] = tracker.get_slot("labour_market_region")
     profile["newcomer"] = bool(profile["newcomer"]) or profile["statushouder"]
     return profile
 
@@ -156,6 +157,11 @@ class ActionRecommend(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         profile = profile_of(tracker)
+        if tracker.get_slot("recommended_professions") and asked_for_place(tracker):
+            # The answer to "In welke plaats woon je?": the steps with the local desk.
+            next_steps_message(dispatcher, tracker, profile,
+                               resolve_profession(tracker, fall_back_to_first=True))
+            return []
         summary = gate.profile_summary(profile)
         dispatcher.utter_message(text=advice_texts.plain(summary_text(profile),
                                                          explained_terms(tracker)),
@@ -252,7 +258,29 @@ def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
         if profession_id else NEXT_BUTTONS
     if profession_id:
         buttons = buttons + [NEXT_BUTTONS[0]]
+    contact = steps.get("contact") or {}
+    if contact.get("ask_place") and contact.get("province_regions"):
+        # Only the province is known: ask the place instead of guessing a region; the
+        # province's labour-market regions are the buttons.
+        text += "\n" + str(contact.get("text") or "In welke plaats woon je?")
+        buttons = [{"title": r["name"], "payload": texts.payload(
+            "ask_next_steps", {"labour_market_region": r["id"]})}
+            for r in contact["province_regions"]]
     _send(dispatcher, tracker, text, steps, buttons)
+
+
+def asked_for_place(tracker: Tracker) -> bool:
+    """True when the last advice message asked for the place (only the province was
+    known) and the person has now given one."""
+    for event in reversed(tracker.events):
+        custom = ((event.get("data") or {}).get("custom") or {}) \
+            if event.get("event") == "bot" else {}
+        if custom.get("type") == "recommendations":
+            return False
+        if custom.get("type") == "next_steps":
+            asked = bool((custom.get("contact") or {}).get("ask_place"))
+            return asked and bool(tracker.get_slot("municipality"))
+    return False
 
 
 class ActionShowRoutes(Action):

@@ -82,7 +82,8 @@ def decide(turn: Turn) -> Extraction:
     result.skip = asked is not None and r.has("skip") and asked not in upd
     if (asked == "current_job" and "current_job" not in upd and not result.dont_know
             and not result.skip and _is_answer(turn) and not r.is_start_request):
-        words = r.value("job_text")
+        other_facts = [k for k in upd if k not in ("current_sector", "work_status")]
+        words = None if other_facts else r.value("job_text")
         if words:  # a job the recognisers do not know: the person's own words count
             upd["current_job"] = str(words)[:MAX_FREE_TEXT]
             upd["current_job_esco"] = None

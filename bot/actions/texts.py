@@ -144,7 +144,8 @@ def not_understood(slot: str) -> str:
 
 # The slots `understood` can show (others are derived or not told back).
 UNDERSTOOD_KEYS = ("current_job", "current_sector", "work_status", "education_level",
-                   "interests", "municipality", "region", "learn_while_earning")
+                   "interests", "municipality", "region", "learn_while_earning",
+                   "wished_profession", "limits")
 SKIP_BUTTON = {"title": "Sla over", "payload": "Sla deze vraag over"}
 
 
@@ -171,11 +172,25 @@ def understood(values: dict[str, Any]) -> str:
                      + (f" ({province})" if province else ""))
     elif values.get("region") in PROVINCE_NAMES:
         parts.append(f"provincie: {PROVINCE_NAMES[values['region']]}")
+    wish = values.get("wished_profession")
+    if wish:
+        parts.append(f"je wilt graag {_profession_name(str(wish))} worden")
+    for limit in values.get("limits") or []:
+        if limit in labels.LIMIT_LABELS:
+            parts.append(labels.LIMIT_LABELS[limit][2])
     if values.get("learn_while_earning") is True:
         parts.append("je wilt blijven verdienen")
     elif values.get("learn_while_earning") is False:
         parts.append("verdienen tijdens het leren hoeft niet")
     return "; ".join(parts) + "." if parts else "ik heb je antwoord genoteerd."
+
+
+def _profession_name(wish: str) -> str:
+    """A profession id of ours by its name ("procesoperator" -> "procesoperator")."""
+    from bot.actions import knowledge_gate as gate
+
+    row = gate.profession(wish) or {}
+    return str(row.get("name") or wish.replace("_", " ")).split(" (")[0].lower()
 
 
 def source_line(fact: dict[str, Any]) -> str:
