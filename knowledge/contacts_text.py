@@ -22,6 +22,12 @@ FRESH_DAYS = 183
 NATIONAL_HOSTS = ("werkcentrum.nl", "lerenenwerken.nl", "leerwerkloket.nl")
 
 
+TRANSITION_NOTES = {
+    "mobiliteitsteam": "Misschien hoort dit team nu bij het Werkcentrum in je regio.",
+    "leerwerkloket": "Het leerwerkloket gaat op in het Werkcentrum in je regio.",
+}
+
+
 def host(url: str) -> str:
     name = (urlparse(url).hostname or "").lower()
     return name[4:] if name.startswith("www.") else name
@@ -83,9 +89,13 @@ def desk_text(contact: dict[str, Any], region_name: str, today: dt.date) -> str:
         return (f"We weten het adres van het Werkcentrum in je regio nog niet. Zoek {place} "
                 "op werkcentrum.nl of bel je gemeente.")
     parts = [f"Ga voor gratis advies naar {short_name(contact['name'])}."]
+    # Desks from before the merger (2025-2026) may now be part of the Werkcentrum.
+    transition = TRANSITION_NOTES.get(contact.get("kind") or "")
+    if transition:
+        parts.append(transition)
     visit = visit_sentences(contact, today)
     parts += visit
-    if not any("binnenlopen" in s for s in visit):
+    if not visit:
         parts.append("Kijk op de website hoe je langs kunt komen.")
     if contact.get("phone"):
         parts.append(f"Bellen kan ook: {contact['phone']}.")
