@@ -140,7 +140,9 @@ class ValidateProfileForm(FormValidationAction):
             return metadata_slot_events(tracker) + [SlotSet(
                 "pending_place", f"{guess['municipality']}|{guess['province']}")]
         topic = message_topic(tracker.latest_message) if r.is_question else None
-        filled = bool(decision.updates)
+        # Facts for the form's questions; a wish or a limit alone answers none of them.
+        filled = any(k not in LISTENING_SLOTS for k in decision.updates)
+        told = any(k in LISTENING_SLOTS for k in decision.updates)
         # Replies that decide about the open question come first: a skipped question must
         # be gone before the form picks the next one.
         replies_events: List[EventType] = []
@@ -153,7 +155,7 @@ class ValidateProfileForm(FormValidationAction):
             # The sector button (or a workplace) instead of a job: enough, go on.
             replies_events = _skip_quietly(tracker, asked)
         elif not filled:
-            replies_events = self._nothing_read(dispatcher, tracker, turn, topic)
+            replies_events = self._nothing_read(dispatcher, tracker, turn, topic, told)
             if not replies_events:
                 return []  # rejected: a rule answers the question, then the form asks again
         tracker.add_slots([e for e in replies_events if e.get("name") == SKIPPED])
@@ -175,16 +177,16 @@ class ValidateProfileForm(FormValidationAction):
         return events + replies_events
 
     def _nothing_read(self, dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn,
-                      topic: Optional[str]) -> List[EventType]:
+                      topic: Optional[str], told: bool = False) -> List[EventType]:
         """Nothing for the profile in the message. An empty list means: reject."""
         asked, r = turn.requested_slot, turn.reading
         if not asked:
             return []
         if r.is_question:
             mapped = _mapped_this_turn(tracker, turn)
-            if turn.intent in QUESTIONS and not mapped:
+            if turn.intent in QUESTIONS and not mapped and not told:
                 return []  # the form rejects and a rule answers, then asks again
-            if topic or mapped:
+            if topic or mapped or told:
                 # A question NLU took for an answer ("waar kan ik gratis advies krijgen?"):
                 # answer it, then the form asks its question again.
                 if topic:
@@ -199,6 +201,8 @@ class ValidateProfileForm(FormValidationAction):
             return [SlotSet(asked, None)]
         if asked == "education_level" and is_foreign_diploma_answer(tracker, r):
             return answer_foreign_diploma(dispatcher, tracker)
+        if told:
+            return [SlotSet(asked, None)]  # a wish or a limit: heard, and the question again
         return not_understood_events(dispatcher, tracker, asked)
 
     # --- one extract and one validate method per profile slot ---------------------------

@@ -71,8 +71,9 @@ EDUCATION_BUTTONS: tuple[tuple[str, str], ...] = (
     ("Universiteit", "wo"),
 )
 FOREIGN_DIPLOMA_NOTED = ("Goed, ik noteer: een diploma uit een ander land. Voor het advies "
-                         "reken ik met 'geen Nederlands diploma'. Het Werkcentrum kan laten "
-                         "bekijken wat jouw diploma in Nederland waard is.")
+                         "reken ik met 'geen Nederlands diploma'. Bij IDW (Internationale "
+                         "Diplomawaardering) kun je laten bekijken wat jouw diploma in "
+                         "Nederland waard is.")
 FOREIGN_DIPLOMA_HELP = ("Goed dat je dat zegt. Kies hieronder het Nederlandse niveau dat er "
                         "het meest op lijkt. Weet je het niet? Kies dan 'Weet ik niet'.")
 
