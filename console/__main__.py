@@ -97,11 +97,15 @@ def _export_training(settings: ConsoleSettings, out: str | None, test_out: str |
     report = write(inbox.approved(), out_path, test_path, every)
     audit.record(engine, None, "export_training",
                  detail=f"{report.written} train, {report.held_out} test")
-    print(f"{report.written} voorbeelden geschreven naar {out_path}")
-    print(f"{report.held_out} voorbeelden apart gezet voor de test in {test_path}")
+    print(f"{_examples(report.written)} geschreven naar {out_path}")
+    print(f"{_examples(report.held_out)} apart gezet voor de test in {test_path}")
     for reason, count in sorted(report.dropped.items()):
         print(f"{count} overgeslagen: {reason}")
     return 0
+
+
+def _examples(count: int) -> str:
+    return f"{count} voorbeeld" if count == 1 else f"{count} voorbeelden"
 
 
 if __name__ == "__main__":

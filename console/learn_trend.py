@@ -13,7 +13,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from console.charts import hbar_chart
 from console.db import conv_index, learn_items
 from console.queries import TZ, Filters, outcome_expr, where_clauses
 
@@ -43,19 +42,14 @@ def misunderstood(engine: Engine, f: Filters, now: float) -> dict[str, Any]:
             if is_bad:
                 weeks_bad[week] += 1
                 camp_bad[name] += 1
-    per_week = [_row(w, weeks_all[w], weeks_bad[w]) for w in sorted(weeks_all)]
+    # the last 12 weeks: a campaign team looks at the recent trend
+    per_week = [_row(w, weeks_all[w], weeks_bad[w]) for w in sorted(weeks_all)][-12:]
     per_campaign = sorted((_row(c, camp_all[c], camp_bad[c]) for c in camp_all),
-                          key=lambda r: (-r["total"], r["name"]))
+                          key=lambda r: (-r["total"], r["name"]))[:20]
     total, bad_total = sum(weeks_all.values()), sum(weeks_bad.values())
     return {
         "per_week": per_week, "per_campaign": per_campaign,
         "share": bad_total / total if total else 0.0, "total": total, "misunderstood": bad_total,
-        "chart_week": hbar_chart([(r["name"], round(r["share"] * 100)) for r in per_week[-12:]],
-                                 "Gesprekken met een niet begrepen bericht per week",
-                                 suffix="%"),
-        "chart_campaign": hbar_chart(
-            [(r["name"], round(r["share"] * 100)) for r in per_campaign[:12]],
-            "Gesprekken met een niet begrepen bericht per campagne", suffix="%"),
     }
 
 

@@ -4,8 +4,10 @@ masking before storage, grouping, consent scope, erasure, annotation rules and t
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -333,3 +335,26 @@ def test_reading_json_is_stored_as_plain_text_for_the_api(inbox):
     with inbox.engine.connect() as conn:
         for row in conn.execute(sa.select(learn_items)):
             assert isinstance(json.loads(row.reading), dict)
+
+
+def test_make_learn_dry_run_exports_to_a_temp_folder_and_leaves_the_repo_alone(
+        inbox, console_settings: ConsoleSettings):
+    # GIVEN one approved correction in the console database
+    write(tracker(inbox), every_signal(1_790_000_000.0))
+    group = refreshed(inbox).groups(readable_only=True)[0]
+    inbox.annotate(group, parse_annotation({"intent": "out_of_scope"}, group["text"],
+                                           group["reading"], load_vocab()),
+                   "anna", is_admin=True, approved=True)
+    root = Path(__file__).resolve().parents[2]
+    learned = (root / "bot/data/nlu_learned.yml").read_text(encoding="utf-8")
+    env = {**os.environ, "CONSOLE_DATABASE_URL": console_settings.database_url,
+           "TRACKER_STORE_URL": console_settings.tracker_store_url}
+    # WHEN the learn script runs in dry-run mode
+    done = subprocess.run([str(root / "scripts/learn.sh"), "--dry-run"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    # THEN it exported the example, names the training and test steps, and changed no file
+    assert done.returncode == 0, done.stderr
+    assert "1 voorbeeld geschreven" in done.stdout
+    assert "would run: .venv/bin/python -m runner.model (before)" in done.stdout
+    assert "test nlu --model MODEL_AFTER" in done.stdout
+    assert (root / "bot/data/nlu_learned.yml").read_text(encoding="utf-8") == learned

@@ -160,7 +160,8 @@ def test_the_dashboard_shows_the_misunderstood_share(seeded):
                      timeout=30).text
     share = re.search(r'id="misunderstood-share">(\d+)%<', html)
     assert share and share.group(1) == "100"
-    assert "niet begrepen bericht per week" in html and "per campagne" in html
+    assert "niet begrepen bericht per week" in html and "niet-begrepen-campagne" in html
+    assert CAMPAIGN in html.split("niet-begrepen-campagne")[1]
 
 
 def test_export_training_writes_the_approved_correction_without_personal_data(
