@@ -358,3 +358,26 @@ def test_make_learn_dry_run_exports_to_a_temp_folder_and_leaves_the_repo_alone(
     assert "would run: .venv/bin/python -m runner.model (before)" in done.stdout
     assert "test nlu --model MODEL_AFTER" in done.stdout
     assert (root / "bot/data/nlu_learned.yml").read_text(encoding="utf-8") == learned
+
+
+def test_new_messages_of_a_known_conversation_join_the_inbox_and_corrections_stay(inbox):
+    # GIVEN a conversation already read, with a correction on its first misunderstood message
+    b = conversation(1_790_000_000.0, seed=7)
+    b.user("plof plof", "nlu_fallback", 0.2)
+    b.bot("Sorry, dat begreep ik niet.", "utter_default", custom={"type": "fallback"})
+    b.listen()
+    first = b.done()
+    write(tracker(inbox), first)
+    group = refreshed(inbox).groups(readable_only=True)[0]
+    inbox.annotate(group, parse_annotation({"intent": "out_of_scope"}, group["text"],
+                                           group["reading"], load_vocab()),
+                   "anna", is_admin=True, approved=True)
+    # WHEN the same person later writes another message the assistant does not understand
+    b.events.clear()
+    b.user("krrr brrr", "nlu_fallback", 0.2)
+    write(tracker(inbox), Conversation(first.sender_id, [e.as_dict() for e in b.events]))
+    groups = {g["text"]: g for g in refreshed(inbox).groups(readable_only=True, status="all")}
+    # THEN both messages are in the inbox and the first keeps its approved correction
+    assert set(groups) == {"plof plof", "krrr brrr"}
+    assert groups["plof plof"]["status"] == "approved"
+    assert groups["krrr brrr"]["status"] == "open"
