@@ -16,6 +16,7 @@ import requests
 
 from bench.local_stack import local_stack
 from testing.people import PEOPLE, is_fallback, slot_score, talk
+from testing.people_own_words import PEOPLE_OWN_WORDS
 
 TARGET_P95_MS = 5.0
 
@@ -65,7 +66,7 @@ def main() -> None:
     with local_stack() as stack:
         url = f"{stack.rasa_url}/webhooks/rest/webhook"
         token = stack.settings.get("RASA_API_TOKEN", "dev-token-change-me")
-        for person in PEOPLE:
+        for person in PEOPLE + PEOPLE_OWN_WORDS:
             sender = f"bench-{uuid.uuid4().hex[:10]}"
 
             def send(text: str, sender: str = sender) -> list[dict]:
@@ -89,17 +90,24 @@ def main() -> None:
     answered = sum(1 for replies in questions if replies and not is_fallback(replies))
     words = [len(t.split()) for _, c, _ in results for t in c.bot_texts()]
     turns = [len(c.turns) for _, c, _ in results]
+    asks = [c.max_asks() for _, c, _ in results]
+    thrice = sum(1 for a in asks if a >= 3)
     misses = [f"{p.name}: " + ", ".join(f"{k}={s.get(k)!r} (want {v!r})"
                                         for k, v in p.expect.items() if s.get(k) != v)
               for p, _, s in results if slot_score(s, p.expect)[0] < len(p.expect)]
-    print("## Understanding (issue 11)\n")
-    print(f"{n} simulated people (testing/people.py) over REST; each reads only the bot's "
-          "text and buttons and answers in their own words (multi-fact openers, loose answers, "
-          "typos, A2 Dutch, corrections, questions mid-form).\n")
+    print("## Understanding (issues 11 and 21)\n")
+    print(f"{n} simulated people (testing/people.py, testing/people_own_words.py) over REST; "
+          "each reads only the bot's text and buttons and answers in their own words "
+          "(multi-fact openers, descriptions of the work instead of a title, interests told "
+          "as a story, answers with a worry, loose answers, typos, A2 Dutch, English, "
+          "corrections, questions mid-form).\n")
     print("| measure | result |\n| --- | --- |")
     print(f"| reach advice without any repeated bot reply | {clean}/{n} ({clean / n:.0%}) |")
     print(f"| never the same reply three times in a row | {no_triple}/{n} |")
-    print(f"| reach the recommendations | {advised}/{n} |")
+    print(f"| reach the recommendations | {advised}/{n} ({advised / n:.0%}) |")
+    print(f"| most times one question was shown (target at most 2) | max {max(asks)}, "
+          f"median {statistics.median(asks):.0f} |")
+    print(f"| people who saw a question three times or more | {thrice}/{n} |")
     print(f"| expected profile slots right | {right}/{expected} ({right / max(1, expected):.1%}) |")
     print(f"| mid-form questions answered (no fallback) | {answered}/{len(questions)} |")
     print(f"| words per bot turn | median {statistics.median(words):.0f}, max {max(words)} |")
