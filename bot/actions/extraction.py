@@ -179,6 +179,9 @@ def _read_place(turn: Turn, upd: dict[str, Any], result: Extraction) -> None:
     if asked != "region" and not r.has("place_context") and not r.has("bare"):
         return
     place = r.place()
+    only_bare = asked != "region" and not r.has("place_context")
+    if place and only_bare and float(place.get("confidence") or 0) < SURE:
+        return  # "werkend" typed for another question is no guess at Werkendam
     if place and place.get("province") in PROVINCES:
         if float(place.get("confidence") or 0) < SURE:
             # A typo-tolerant guess ("Vasse" for "vaste"): ask, never overwrite silently.

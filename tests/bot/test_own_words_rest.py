@@ -36,10 +36,10 @@ def test_a_described_job_is_kept_in_the_person_s_own_words_when_no_title_fits(
     sender = rasa_stack.new_sender("own-job")
     rasa_stack.send(sender, "ik zoek ander werk")
     # WHEN the person names work that no job list knows
-    rasa_stack.send(sender, "ik ben bijenhouder")
+    rasa_stack.send(sender, "ik ben spelleider in een escaperoom")
     slots = rasa_stack.tracker(sender)["slots"]
     # THEN their own words are the job and the next question is another one
-    assert slots["current_job"] and "bijen" in slots["current_job"]
+    assert slots["current_job"] and "spelleider" in slots["current_job"]
     assert slots["requested_slot"] != "current_job"
 
 
