@@ -4,12 +4,13 @@ LOG_FORMAT=json (structlog's JSON renderer over the standard library's records).
 from __future__ import annotations
 
 import logging
-import os
+
+from settings.operations import log_json
 
 
 def configure(service: str, level: int = logging.INFO) -> None:
     handler = logging.StreamHandler()
-    if os.environ.get("LOG_FORMAT", "").lower() == "json":
+    if log_json():
         import structlog
 
         handler.setFormatter(structlog.stdlib.ProcessorFormatter(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from runner.model import ensure_model
 from runner.services import all_services, port_is_free, prepare_data_dir
 from runner.startup_checks import UnsafeSettings, check
 from settings import DEV_API_TOKEN, resolve
+from settings.operations import process_environment
 
 START_TIMEOUT = 240.0
 
@@ -21,7 +21,8 @@ START_TIMEOUT = 240.0
 def main() -> int:
     settings = resolve()
     try:
-        check({**os.environ, **settings})  # before training: an unsafe exposed start stops at once
+        # Before training: an unsafe exposed start stops at once.
+        check({**process_environment(), **settings})
     except UnsafeSettings as refused:
         proc.eprint(str(refused.args[0]))
         return 2

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, List, Mapping
 
 from settings import REPO_ROOT, child_env
+from settings.operations import RunnerSettings
 
 TRAINING_INPUTS = ("domain.yml", "requirements.lock")
 TRAINING_DIRS = ("bot/data", "bot/components")
@@ -67,7 +68,7 @@ def ensure_model(settings: Mapping[str, str]) -> Path:
     `TRAINED_MODEL` (set by scripts/test.sh after its training step) names the model
     to use, so every part of one test run serves the same model.
     """
-    given = settings.get("TRAINED_MODEL") or os.environ.get("TRAINED_MODEL")
+    given = settings.get("TRAINED_MODEL") or RunnerSettings.from_env().trained_model
     if given and Path(given).exists():
         return Path(given)
     path = model_path(settings)

@@ -8,12 +8,12 @@ PG_<ROLE>_PASSWORD / PG_ADMIN_PASSWORD to choose each.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
 from settings import REPO_ROOT
+from settings.operations import process_environment
 
 ROLES = ("tracker", "console", "kb_owner", "kb_reader")
 INIT_SCRIPT = REPO_ROOT / "deploy" / "initdb" / "10-databases.sh"
@@ -45,7 +45,7 @@ def write_pwfile(path: Path, pw: Mapping[str, str]) -> Path:
 
 def ensure_roles(psql: list[str], port: int, pw: Mapping[str, str]) -> None:
     """Creates the databases and roles once (a restart finds them and does nothing)."""
-    env = {**os.environ, "PGPASSWORD": pw["admin"]}
+    env = {**process_environment(), "PGPASSWORD": pw["admin"]}
 
     def query(sql: str) -> str:
         return subprocess.run([*psql, "-c", sql], capture_output=True, text=True, check=True,

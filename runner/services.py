@@ -57,8 +57,8 @@ def action_server(settings: Mapping[str, str]) -> Service:
     port = int(settings["ACTION_PORT"])
     return Service(
         name="actions",
-        # rasa-sdk's server plus /metrics (observability/action_server.py).
-        argv=[str(BIN / "python"), "-m", "observability.action_server",
+        # rasa-sdk's server plus /metrics (bot/action_server.py).
+        argv=[str(BIN / "python"), "-m", "bot.action_server",
               "--actions", "bot.actions", "--port", str(port)],
         env=env, port=port, port_setting="ACTION_PORT", health_path="/health",
     )

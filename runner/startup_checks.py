@@ -14,9 +14,10 @@ points (`python -m web`, `python -m telegram_bridge`, the Rasa REST channel) and
 from __future__ import annotations
 
 import ipaddress
-import os
 import sys
 from collections.abc import Mapping
+
+from settings.operations import process_environment
 
 DEV_API_TOKEN = "dev-token-change-me"
 MIN_SECRET_LENGTH = 32
@@ -103,7 +104,7 @@ def problems(env: Mapping[str, str], role: str = "all") -> list[str]:
 
 def check(env: Mapping[str, str] | None = None, role: str = "all") -> None:
     """Raises UnsafeSettings when `role` would run exposed with unsafe settings."""
-    found = problems(os.environ if env is None else env, role)
+    found = problems(process_environment() if env is None else env, role)
     if found:
         raise UnsafeSettings(found)
 

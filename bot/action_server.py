@@ -1,4 +1,4 @@
-"""`python -m observability.action_server --port N`: rasa-sdk's action server with /metrics.
+"""`python -m bot.action_server --port N`: rasa-sdk's action server with /metrics.
 
 The same app as `rasa run actions --actions bot.actions` (rasa_sdk.endpoint.create_app),
 bound to SANIC_HOST (the runner sets it from ACTION_BIND_HOST), plus Prometheus metrics of
@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 import time
 
@@ -21,6 +20,7 @@ from sanic.request import Request
 
 from observability import metrics
 from observability.logs import configure
+from settings.operations import ActionServerSettings
 
 
 def build_app(package: str = "bot.actions"):  # noqa: ANN201 - a Sanic app
@@ -51,12 +51,13 @@ def build_app(package: str = "bot.actions"):  # noqa: ANN201 - a Sanic app
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m observability.action_server")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_PORT") or 5055))
+    settings = ActionServerSettings.from_env()
+    parser = argparse.ArgumentParser(prog="python -m bot.action_server")
+    parser.add_argument("--port", type=int, default=settings.port)
     parser.add_argument("--actions", default="bot.actions")
     args = parser.parse_args(argv)
     configure("actions")
-    host = os.environ.get("SANIC_HOST") or os.environ.get("ACTION_BIND_HOST") or "127.0.0.1"
+    host = settings.host
     logging.getLogger(__name__).info("action server on %s:%d", host, args.port)
     build_app(args.actions).run(host, args.port, workers=utils.number_of_sanic_workers(),
                                 access_log=False)
