@@ -2,13 +2,14 @@
 turns per conversation, each answered once with a calm Dutch reply instead of silence.
 
 An open websocket could otherwise push messages as fast as the network allows, each one a
-full NLU and dialogue turn. Erasure requests always pass: nobody is locked out of
-"verwijder mijn gegevens".
+full NLU and dialogue turn. One bucket counts every message, erasure requests included
+(a word in the text must not switch the limit off), and every ``adviser_sync`` (each one
+reads a whole tracker). Past the turn cap a person can still ask for erasure a few times:
+nobody is locked out of "verwijder mijn gegevens", and the bucket still bounds it.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections import OrderedDict
@@ -22,6 +23,7 @@ TOO_LONG = ("Dit gesprek is heel lang geworden, daarom stop ik hier. Wil je opni
             "je gegevens achterlaten via een adviseur van het regionale loket.")
 ERASURE = re.compile(r"verwijder|wis |wissen|/erase", re.IGNORECASE)
 MAX_TRACKED = 100_000  # sockets / conversations remembered (oldest forgotten first)
+ERASURE_AFTER_CAP = 3  # erasure requests a capped conversation may still send
 
 
 @dataclass
@@ -58,22 +60,33 @@ class SocketLimits:
 
     @classmethod
     def from_env(cls) -> SocketLimits:
-        return cls(burst=float(os.environ.get("SOCKET_BURST") or 30),
-                   per_minute=float(os.environ.get("SOCKET_MESSAGES_PER_MINUTE") or 60),
-                   max_turns=int(os.environ.get("MAX_TURNS_PER_SESSION") or 300))
+        from settings.sections import SocketChannelSettings
+
+        own = SocketChannelSettings.from_env()
+        return cls(burst=own.burst, per_minute=own.per_minute, max_turns=own.max_turns)
+
+    def _bucket(self, sid: str) -> TokenBucket:
+        return self._remember(self._buckets, sid, lambda: TokenBucket(
+            self.burst, self.per_minute / 60.0))
+
+    def check_sync(self, sid: str) -> bool:
+        """May this socket ask for missed adviser messages now? (same bucket as messages)"""
+        return self._bucket(sid).take(self.clock())
 
     def check(self, sid: str, session_id: str, text: str) -> tuple[bool, str | None]:
         """(let it through?, reply to send instead, or None to drop it silently)."""
-        if ERASURE.search(text or ""):
-            return True, None
-        bucket = self._remember(self._buckets, sid, lambda: TokenBucket(
-            self.burst, self.per_minute / 60.0))
+        bucket = self._bucket(sid)
         if not bucket.take(self.clock()):
             # One calm reply per episode: the same line three times helps nobody.
             reply = None if bucket.warned else SLOW_DOWN
             bucket.warned = True
             return False, reply
         turns = self._remember(self._turns, session_id, lambda: 0)
+        if turns >= self.max_turns + ERASURE_AFTER_CAP:
+            return False, None
+        if turns >= self.max_turns and ERASURE.search(text or ""):
+            self._turns[session_id] = turns + 1
+            return True, None
         if turns >= self.max_turns:
             first = session_id not in self._capped_warned
             self._capped_warned.add(session_id)

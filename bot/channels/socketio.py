@@ -22,8 +22,10 @@ What a client receives on ``bot_message_evt`` (default ``bot_uttered``):
   typed in the console (``"notice": "takeover"`` for the takeover note), and
   ``{"text": "...", "handover": "resumed", "ts": ...}`` when the assistant takes over again.
   They reach the person's room through Rasa's HTTP API (events appended with
-  ``execute_side_effects`` and ``output_channel=latest``); after a reconnect the client
-  asks for the ones it missed with ``adviser_sync`` ``{"session_id", "since": ts}``.
+  ``execute_side_effects`` and ``output_channel=latest``), on whichever instance the load
+  balancer picks: with SOCKETIO_REDIS_URL set every instance shares one Redis client
+  manager, so an emit reaches the socket wherever it is connected. After a reconnect the
+  client asks for the ones it missed with ``adviser_sync`` ``{"session_id", "since": ts}``.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.cluster import client_manager_options
 from bot.channels.limits import SocketLimits
 
 logger = logging.getLogger(__name__)
@@ -291,6 +294,7 @@ class WidgetSocketIOInput(SocketIOInput):
             cors_allowed_origins=self.allowed_origins,
             # The widgets send no cookies; never invite credentialed cross-origin requests.
             cors_credentials=False,
+            **client_manager_options(),
         )
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
@@ -329,6 +333,8 @@ class WidgetSocketIOInput(SocketIOInput):
         @sio.on("adviser_sync", namespace=namespace)
         async def adviser_sync(sid: str, data: Any) -> None:
             # Adviser messages the person missed while the page was closed or offline.
+            if not self.limits.check_sync(sid):
+                return  # each sync reads a whole tracker: the message bucket counts it too
             session = await sio.get_session(sid, namespace=namespace)
             confirmed = session.get("session_id") if session else None
             if not confirmed or not isinstance(data, dict) or data.get("session_id") != confirmed:
