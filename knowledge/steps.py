@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge import contacts, contacts_text, vocab
 from knowledge.kb import KnowledgeBase
+from knowledge.routes import routes_for
 
 logger = logging.getLogger(__name__)
 
@@ -143,8 +144,6 @@ def contact_for(kb: KnowledgeBase, profile: dict[str, Any],
 def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
                profession_id: str | None) -> dict[str, Any]:
     """Contract ``next_steps`` payload: at least three concrete steps and a contact."""
-    from knowledge.advice import routes_for  # routes live in advice; no import cycle
-
     contact = contact_for(kb, profile)
     prof = kb.professions.get(profession_id or "")
     name = prof["name"].split(" (")[0].lower() if prof else "het beroep dat je kiest"
