@@ -4,8 +4,8 @@ The bridge has no socket into the web server and Rasa cannot push to it (it talk
 Rasa over REST), so the bridge polls this feed: the tracker's bot events of
 ``telegram:<chat>`` conversations that an adviser wrote (or the assistant's note that it
 is back), after the event id the bridge last delivered. The tracker stays the only copy;
-nothing is queued twice. Protected by ``Authorization: Bearer $RASA_API_TOKEN``, the secret
-both processes already share; it is not a console route (no adviser session).
+nothing is queued twice. Protected by ``Authorization: Bearer $TELEGRAM_OUTBOX_TOKEN`` (else
+$RASA_API_TOKEN), a secret both processes share; it is not a console route (no adviser session).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Any
 import sqlalchemy as sa
 from aiohttp import web
 
-import settings
 from console.pages import CONSOLE
 from conversation_store.schema import events as EVENTS
+from settings.sections import outbox_token
 
 PATH = "/internal/telegram-outbox"
 PREFIX = "telegram:"
@@ -65,7 +65,7 @@ def read_outbox(engine: sa.engine.Engine, after: int | None) -> dict[str, Any]:
 
 
 async def telegram_outbox(request: web.Request) -> web.Response:
-    token = settings.current().rasa_api_token
+    token = outbox_token()
     supplied = request.headers.get("Authorization", "")
     if not hmac.compare_digest(supplied.encode(), f"Bearer {token}".encode()):
         return web.json_response({"error": "token required"}, status=401)

@@ -191,7 +191,7 @@ class TelegramSettings:
             rasa_concurrency=_int(env, "TELEGRAM_RASA_CONCURRENCY", 4),
             outbox_url=env.get("TELEGRAM_OUTBOX_URL", "").strip()
             or f"http://127.0.0.1:{core.web_port}/internal/telegram-outbox",
-            outbox_token=core.rasa_api_token,
+            outbox_token=outbox_token(env),
             outbox_interval=_float(env, "TELEGRAM_OUTBOX_INTERVAL", 1.0),
             outbox_cursor_file=str(core.data_dir / "telegram-outbox.cursor"),
             internal_secret=env.get("INTERNAL_API_SECRET", "").strip(),
@@ -217,6 +217,16 @@ class TelegramSettings:
             raise SettingsError("TELEGRAM_RASA_CONCURRENCY must be at least 1")
         if self.backoff_initial <= 0 or self.backoff_max < self.backoff_initial:
             raise SettingsError("TELEGRAM_BACKOFF_INITIAL must be > 0 and <= BACKOFF_MAX")
+
+
+def outbox_token(env: Mapping[str, str] | None = None) -> str:
+    """The bearer token of the web server's Telegram outbox (TELEGRAM_OUTBOX_TOKEN).
+
+    Its own secret, so the bridge's container need not hold RASA_API_TOKEN (the key to
+    Rasa's whole HTTP API); without it both sides fall back to RASA_API_TOKEN.
+    """
+    env = os.environ if env is None else env
+    return (env.get("TELEGRAM_OUTBOX_TOKEN") or "").strip() or Settings.from_env(env).rasa_api_token
 
 
 def api_base_url(raw: str) -> str:
