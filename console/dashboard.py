@@ -17,7 +17,9 @@ from console.queries import TZ, Filters, outcome_expr, where_clauses
 FOLLOW_UP_LABELS = ("informed", "referred_to_training", "started_training", "no_follow_up")
 
 
-def dashboard_data(engine: Engine, f: Filters, now: float) -> dict[str, Any]:
+def dashboard_data(engine: Engine, f: Filters, now: float,
+                   extra: list[sa.sql.ColumnElement] | None = None) -> dict[str, Any]:
+    """Figures over the filtered index; `extra`: the user's scope (console/scope.py)."""
     outcome = outcome_expr(now)
     stmt = (
         sa.select(
@@ -28,7 +30,7 @@ def dashboard_data(engine: Engine, f: Filters, now: float) -> dict[str, Any]:
         )
         .select_from(conv_index.outerjoin(
             outcome_labels, outcome_labels.c.sender_id == conv_index.c.sender_id))
-        .where(*where_clauses(f, outcome))
+        .where(*where_clauses(f, outcome), *(extra or []))
     )
     per_day: Counter[str] = Counter()
     funnel = Counter()

@@ -1,4 +1,5 @@
-"""Wraps every console handler: login and CSRF checks, and the security headers."""
+"""Wraps every console handler: login and CSRF checks, the consent check of every route
+that names one conversation (console/scope.py), and the security headers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from console.pages import CONSOLE, PREFIX, Handler
+from console.scope import conversation_gate
 
 COOKIE = "console_session"
 PUBLIC = {("GET", "/console/login"), ("POST", "/console/login")}
@@ -68,4 +70,8 @@ async def require_login(request: web.Request, handler: Handler) -> web.StreamRes
                                                     "Laad de pagina opnieuw."))
     if session is not None and session.user is not None:
         request["user"] = session.user
+        if "sender_id" in request.match_info:
+            refused = await conversation_gate(request)
+            if refused is not None:
+                return refused
     return await handler(request)

@@ -20,7 +20,8 @@ async def dashboard(request: web.Request) -> web.Response:
     console = ctx(request)
     await refresh(console, request)
     f = Filters.from_query(request.query)
-    data = dashboard_data(console.engine, f, time.time())
+    data = dashboard_data(console.engine, f, time.time(),
+                          scope.dashboard_clauses(request["user"], bool(f.q)))
     charts = {
         "per_day": bar_chart(data["per_day"], "Gesprekken per dag"),
         "funnel": hbar_chart(data["funnel"], "Trechter"),

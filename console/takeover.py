@@ -95,12 +95,22 @@ def _rows_or_gone(console: Console, sender_id: str) -> list[Any]:
     return rows
 
 
-def may_take_over(user: User, slots: dict[str, Any]) -> bool:
-    """Advisers: conversations that asked for an adviser. Admins: also any other one,
-    unless the person said no to an adviser."""
-    if slots.get("handover_requested") is True and slots.get("handover_consent") is not False:
+def requested(slots: dict[str, Any]) -> bool:
+    """The person asked for an adviser and did not say no to one."""
+    return slots.get("handover_requested") is True and slots.get("handover_consent") is not False
+
+
+def may_take_over(user: User, slots: dict[str, Any], reason: str = "") -> bool:
+    """Advisers: conversations that asked for an adviser. Admins: also another one, but
+    only with a stated reason (audited as such), and never when the person said no."""
+    if requested(slots):
         return True
-    return user.is_admin and slots.get("handover_consent") is not False
+    return user.is_admin and slots.get("handover_consent") is not False and bool(reason.strip())
+
+
+def may_take_over_with_reason(user: User, slots: dict[str, Any]) -> bool:
+    """Would a reason open this conversation to `user`? (the page then asks for one)"""
+    return not requested(slots) and may_take_over(user, slots, "x")
 
 
 class Takeovers:
@@ -110,12 +120,14 @@ class Takeovers:
         self.console = console
         self.rasa = rasa
 
-    async def take_over(self, user: User, sender_id: str) -> Delivery:
+    async def take_over(self, user: User, sender_id: str, reason: str = "") -> Delivery:
+        """`reason`: why an admin takes over a conversation that asked for nobody."""
         console = self.console
         rows = _rows_or_gone(console, sender_id)
-        if not may_take_over(user, console.store.latest_slots(sender_id)):
+        if not may_take_over(user, console.store.latest_slots(sender_id), reason):
             raise TakeoverError(403, "Dit gesprek mag je niet overnemen: de persoon vroeg niet "
-                                     "om een adviseur of gaf geen toestemming.")
+                                     "om een adviseur of gaf geen toestemming. Een beheerder "
+                                     "moet een reden opgeven.")
         current = holder(console.engine, sender_id)
         if current and current["username"] != user.username:
             raise TakeoverError(409, f"{current['username']} heeft dit gesprek al overgenomen.")

@@ -24,6 +24,8 @@ from console.takeover import (
     first_name,
     holder,
     may_take_over,
+    may_take_over_with_reason,
+    requested,
 )
 
 TAKEOVERS = web.AppKey("takeovers", Takeovers)
@@ -57,12 +59,19 @@ def routes() -> list[tuple[str, str, Handler]]:
     ]
 
 
-async def _run(request: web.Request, what: str, text: str | None = None) -> Delivery | None:
+MAX_REASON = 300
+
+
+async def _run(request: web.Request, what: str, text: str | None = None,
+               reason: str = "") -> Delivery | None:
     service = request.app[TAKEOVERS]
     sender_id, user = sender(request), request["user"]
+    reason = reason.strip()[:MAX_REASON]
+    unrequested = what == "takeover" and not requested(
+        service.console.store.latest_slots(sender_id))
     try:
         if what == "takeover":
-            result: Delivery | None = await service.take_over(user, sender_id)
+            result: Delivery | None = await service.take_over(user, sender_id, reason)
         elif what == "reply":
             result = await service.reply(user, sender_id, text or "")
         else:
@@ -71,8 +80,12 @@ async def _run(request: web.Request, what: str, text: str | None = None) -> Deli
     except RasaUnavailable as error:
         raise TakeoverError(503, RASA_DOWN) from error
     detail = f"{len(text or '')} tekens" if what == "reply" else None
-    record(request, {"takeover": "takeover", "reply": "adviser_reply",
-                     "release": "release"}[what], sender_id, detail)
+    if unrequested:
+        # Flagged: an admin took over a conversation in which nobody asked for help.
+        record(request, "takeover_unrequested", sender_id, f"reden: {reason}")
+    else:
+        record(request, {"takeover": "takeover", "reply": "adviser_reply",
+                         "release": "release"}[what], sender_id, detail)
     return result
 
 
@@ -84,17 +97,20 @@ def _json(result: Delivery | None, what: str) -> web.Response:
 
 
 async def _api(request: web.Request, what: str) -> web.Response:
-    text = None
-    if what == "reply":
+    text, reason, body = None, "", None
+    if what in ("reply", "takeover") and request.can_read_body:
         try:
             body = await request.json()
         except ValueError:
             body = None
+        if what == "takeover" and isinstance(body, dict):
+            reason = str(body.get("reason") or "")
+    if what == "reply":
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             return web.json_response({"error": 'send {"text": "..."}'}, status=400)
         text = body["text"]
     try:
-        return _json(await _run(request, what, text), what)
+        return _json(await _run(request, what, text, reason), what)
     except TakeoverError as error:
         return web.json_response({"error": error.message}, status=error.status)
 
@@ -120,7 +136,7 @@ async def _form(request: web.Request, what: str) -> web.Response:
     form = await request.post()
     text = str(form.get("text") or "") if what == "reply" else None
     try:
-        await _run(request, what, text)
+        await _run(request, what, text, str(form.get("reason") or ""))
         code = what
     except TakeoverError as error:
         code = f"error{error.status}"
@@ -149,6 +165,8 @@ def takeover_view(request: web.Request, sender_id: str, rows: list[Any]) -> dict
         "held_by": current["username"] if current else None,
         "mine": bool(current and current["username"] == user.username),
         "allowed": may_take_over(user, slots),
+        # An admin may take over an unrequested conversation only with a reason.
+        "needs_reason": may_take_over_with_reason(user, slots),
         "delivery": delivery_for(sender_id, rows).note,
         "name": first_name(user.username),
         "flash": flash(request.query.get("live", "")),

@@ -1,7 +1,9 @@
 """`make prod-local`: the production topology on one machine, from Debian packages.
 
-PostgreSQL (tracker store, knowledge base, console), Redis (lock store), two Rasa
-instances and two action servers behind nginx (port 8080), the web server on 8000.
+PostgreSQL (tracker store, knowledge base, console), Redis (lock store and the socket.io
+client manager shared by the Rasa instances), two Rasa instances and two action servers
+behind nginx (port 8080), the web server on 8000. PROD_ADMIN_USER and PROD_ADMIN_PASSWORD
+(12+ characters) create the first console admin.
 The same processes serve the scale and fault tests (tests/prod/) and
 `make bench-scale`. Ctrl-C stops everything.
 """
@@ -308,6 +310,27 @@ def start_all(t: Topology, with_web: bool = True) -> None:
         web = web_server(t.settings)
         start_service(t, web, 60)
         start_service(t, retention_job(t), 10)
+        create_admin(t)
+
+
+def create_admin(t: Topology, env: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """The first console admin from PROD_ADMIN_USER / PROD_ADMIN_PASSWORD (demos, tests).
+
+    Returns the user name, or None when the variables are not set. An existing account
+    is left as it is (a restart on the same DATA_DIR keeps its password).
+    """
+    source = os.environ if env is None else env
+    name, password = source.get("PROD_ADMIN_USER", ""), source.get("PROD_ADMIN_PASSWORD", "")
+    if not name or not password:
+        return None
+    done = subprocess.run(
+        [sys.executable, "-m", "console", "create-user", name, "--role", "admin",
+         "--password-stdin"],
+        cwd=REPO_ROOT, env=child_env(t.settings), input=password + "\n", text=True,
+        capture_output=True)
+    if done.returncode != 0 and "bestaat al" not in done.stderr:
+        raise RuntimeError(f"console admin not created: {done.stderr.strip()}")
+    return name
 
 
 def retention_job(t: Topology) -> Service:

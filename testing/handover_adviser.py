@@ -64,8 +64,8 @@ class Adviser:
             f"{self.base_url}/console/api/conversations/{quote(sender_id, safe='')}/{action}",
             json=body, headers=headers, timeout=30)
 
-    def take_over(self, sender_id: str) -> dict[str, Any]:
-        response = self.api(sender_id, "takeover")
+    def take_over(self, sender_id: str, reason: str | None = None) -> dict[str, Any]:
+        response = self.api(sender_id, "takeover", {"reason": reason} if reason else None)
         assert response.status_code == 200, response.text
         return response.json()
 

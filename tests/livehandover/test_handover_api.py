@@ -52,17 +52,22 @@ def test_all_three_routes_refuse_without_login_or_csrf(web_server, adviser: Advi
     assert adviser_events(track) == []
 
 
-def test_only_admins_take_over_a_conversation_without_a_handover_request(
+def test_only_an_admin_with_a_stated_reason_takes_over_a_conversation_nobody_handed_over(
         adviser: Adviser, admin: Adviser, rasa_stack) -> None:  # noqa: ANN001
+    # GIVEN a conversation in which nobody asked for an adviser
     sender = rasa_stack.new_sender("nohandover")
     assert rasa_stack.send(sender, "hallo")
-    refused = adviser.api(sender, "takeover")
-    assert refused.status_code == 403
-    assert "niet overnemen" in refused.json()["error"]
+    # WHEN an adviser tries: refused (they may not even read it)
+    assert adviser.api(sender, "takeover").status_code == 403
+    # AND an admin without a reason: refused as well
+    bare = admin.api(sender, "takeover")
+    assert bare.status_code == 403 and "reden" in bare.json()["error"]
     assert rasa_stack.tracker(sender)["slots"].get("adviser_active") is not True
-    # an admin may, and gives it back
-    admin.take_over(sender)
+    # THEN an admin who states a reason may, and the audit flags it with that reason
+    admin.take_over(sender, reason="Melding van misbruik in dit gesprek")
     assert rasa_stack.tracker(sender)["slots"]["adviser_active"] is True
+    audit = admin.http.get(f"{admin.base_url}/console/audit", timeout=30).text
+    assert "takeover_unrequested" in audit and "Melding van misbruik" in audit
     admin.release(sender)
     assert rasa_stack.tracker(sender)["slots"]["adviser_active"] is False
 
