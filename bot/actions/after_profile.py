@@ -157,7 +157,8 @@ class ActionRecommend(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         profile = profile_of(tracker)
-        if tracker.get_slot("recommended_professions") and asked_for_place(tracker):
+        if tracker.get_slot("recommended_professions") and tracker.get_slot("municipality") \
+                and steps_asked_place(tracker):
             # The answer to "In welke plaats woon je?": the steps with the local desk.
             next_steps_message(dispatcher, tracker, profile,
                                resolve_profession(tracker, fall_back_to_first=True))
@@ -269,17 +270,16 @@ def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
     _send(dispatcher, tracker, text, steps, buttons)
 
 
-def asked_for_place(tracker: Tracker) -> bool:
-    """True when the last advice message asked for the place (only the province was
-    known) and the person has now given one."""
+def steps_asked_place(tracker: Tracker) -> bool:
+    """True when the latest advice message was the next steps asking for the place (only
+    the province was known)."""
     for event in reversed(tracker.events):
         custom = ((event.get("data") or {}).get("custom") or {}) \
             if event.get("event") == "bot" else {}
-        if custom.get("type") == "recommendations":
+        if custom.get("type") in ("recommendations", "routes", "funding"):
             return False
         if custom.get("type") == "next_steps":
-            asked = bool((custom.get("contact") or {}).get("ask_place"))
-            return asked and bool(tracker.get_slot("municipality"))
+            return bool((custom.get("contact") or {}).get("ask_place"))
     return False
 
 

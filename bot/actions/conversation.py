@@ -16,7 +16,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import language, replies
+from bot.actions.after_profile import (
+    next_steps_message,
+    profile_of,
+    resolve_profession,
+    steps_asked_place,
+)
 from bot.actions.extraction import Turn, decide
+from bot.actions.faq import answer_topic
+from bot.actions.faq_topics import message_topic
 from bot.actions.profile_replies import acknowledge
 from bot.actions.reading import Reading
 
@@ -88,11 +96,27 @@ class ActionNluFallback(Action):
         if place:
             if changed:
                 acknowledge(dispatcher, dict(tracker.slots), changed, None)
+            if tracker.get_slot("recommended_professions") and steps_asked_place(tracker):
+                # The answer to "In welke plaats woon je?" after the next steps.
+                tracker.slots.update(place)
+                next_steps_message(dispatcher, tracker, profile_of(tracker),
+                                   resolve_profession(tracker, fall_back_to_first=True))
+                return [SlotSet(k, v) for k, v in place.items()]
             if tracker.get_slot("recommended_professions"):
                 dispatcher.utter_message(
                     text="Wil je de beroepen opnieuw zien met je nieuwe woonplaats?",
                     buttons=[{"title": "Ja, laat zien", "payload": "/other_profession"}])
             return [SlotSet(k, v) for k, v in place.items()]
+        facts = decide(Turn(reading, None, dict(tracker.slots))).updates
+        if any(tracker.get_slot(k) != v for k, v in facts.items()) and \
+                not tracker.active_loop_name:
+            # Unsure of the intent, sure of the facts ("Ik werk in een chocoladefabriek in
+            # Roosendaal. Gaat dat met mbo 2?"): answer a question it holds, then the form
+            # keeps the facts and asks what is missing.
+            topic = message_topic(tracker.latest_message) if reading.is_question else None
+            if topic:
+                answer_topic(dispatcher, tracker, topic)
+            return [FollowupAction("profile_form")]
         lang = language.detect(reading)
         if lang != "nl":
             language.say_in(dispatcher, tracker, lang)
@@ -117,3 +141,4 @@ def _bare_place(reading: Reading, slots: dict) -> dict:
         return {}
     found = decide(Turn(reading, "region", slots)).updates
     return {k: v for k, v in found.items() if k in ("region", "municipality")}
+

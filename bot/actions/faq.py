@@ -83,7 +83,8 @@ class ActionAnswerFaq(Action):
                 text=replies.fresh(tracker, AGAIN_TEXT, AGAIN_TEXT_2),
                 buttons=_forward_buttons(tracker))
             return events + _start_if_idle(tracker)
-        answer_topic(dispatcher, tracker, topic)
+        if topic or not facts:  # facts without a known question: the form goes on
+            answer_topic(dispatcher, tracker, topic)
         if topic in FAQ_TOPICS and _wants_to_start(tracker, reading, topic):
             # "kun jij mij helpen aan ander werk" read as a question about free help: the
             # person wants advice, so the questions start right after the answer.

@@ -140,9 +140,12 @@ class ValidateProfileForm(FormValidationAction):
             return metadata_slot_events(tracker) + [SlotSet(
                 "pending_place", f"{guess['municipality']}|{guess['province']}")]
         topic = message_topic(tracker.latest_message) if r.is_question else None
-        # Facts for the form's questions; a wish or a limit alone answers none of them.
-        filled = any(k not in LISTENING_SLOTS for k in decision.updates)
-        told = any(k in LISTENING_SLOTS for k in decision.updates)
+        # New facts for the form's questions (a wish or a limit alone answers none of them;
+        # a fact said before again is no answer to the question on screen).
+        new = changed_values(turn.slots, decision.updates)
+        filled = any(k not in LISTENING_SLOTS for k in new) or (
+            asked in decision.updates and decision.updates[asked] not in (None, []))
+        told = any(k in LISTENING_SLOTS for k in new)
         # Replies that decide about the open question come first: a skipped question must
         # be gone before the form picks the next one.
         replies_events: List[EventType] = []

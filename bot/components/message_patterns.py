@@ -50,13 +50,18 @@ JOB_PREFIX = re.compile(
     r"ik\s+werk(te)?\s+als\s+(een\s+)?|ik\s+doe\s+|mijn\s+(werk|baan|beroep)\s+is\s+|"
     r"als\s+)", re.I)
 ORDINAL_LEVEL = re.compile(r"^\s*(?:niveau\s*)?([1-4])\s*$")
+# A question mark, a question word first, or a verb first with its subject after it
+# ("kan ik ...", "heb je ..."); "heb mbo 2" (the subject left out) is a statement.
 QUESTION = re.compile(
-    r"\?|^\s*(wat|hoe|waar|wie|welke?|wanneer|waarom|kan|kun|mag|moet|is|ben|heb|krijg|"
-    r"hou|houd|zijn|word|wordt)\b", re.I)
+    r"\?|^\s*(wat|hoe|waar|wie|welke?|wanneer|waarom|hoeveel)\b|"
+    r"^\s*(kan|kun|kunt|mag|moet|is|ben|heb|hebben|krijg|krijgen|hou|houd|zijn|word|wordt|"
+    r"gaat|lukt|verdien|verdient|zit|werkt)\s+(ik|je|jij|u|dat|het|er|men|we|wij|jullie|"
+    r"een|die|zo'?n|techniek|dit)\b", re.I)
 # Where a message turns from telling to asking: a sentence end, or a comma before a
 # question word ("ik ben kok, wat verdient een lasser").
 CLAUSE_END = re.compile(r"[.!?;]+\s*|,\s*(?=(?:en\s+)?(?:wat|hoe|waar|wie|welke?|wanneer|"
-                        r"waarom|kan|kun|mag|moet|is|ben|heb)\b)", re.I)
+                        r"waarom|kan|kun|mag|moet|is|ben|heb)\s+(?:ik|je|jij|u|dat|het|er|"
+                        r"een|die|we)?\b)", re.I)
 # "Kan dat met alleen een mbo 1?": the person's own level inside a question.
 OWN_LEVEL = re.compile(r"\b(met\s+(alleen\s+)?(een\s+|mijn\s+)?|alleen\s+(een\s+)?|ik\s+heb\s+"
                        r"(alleen\s+)?(een\s+)?|maar\s+)(mbo|vmbo|mavo|havo|vwo|hbo|diploma|"

@@ -30,6 +30,12 @@ STATUS_JOBS = frozenset({"huisvrouw/huisman", "huisvrouw", "huisman", "student",
                          "mantelzorger", "vrijwilliger", "gepensioneerde"})
 
 
+# Words that fill a pause; a message of only these is no answer.
+FILLER = frozenset("""tja hmm hm hmmm eh ehm uh uhm nou ok oke okay oké ja nee jawel lol haha
+pff pfff zo ach tsja huh wat he hé hoezo goed prima misschien denk ik weet niet geen idee
+vraag""".split())
+
+
 def clean_text(text: str) -> str:
     """The message without markup or control characters, on one line."""
     text = p.TAGS.sub(" ", text or "")
@@ -88,6 +94,8 @@ def own_job_words(text: str) -> Optional[str]:
         return None
     if not re.search(r"[a-zA-Zà-ÿ]{2,}", job):
         return None
+    if all(w.strip(".,!?;:") in FILLER for w in job.lower().split()):
+        return None  # "tja, hmm" says nothing about the work
     return job[:1].lower() + job[1:]
 
 

@@ -140,7 +140,9 @@ _WANT_INCOME = re.compile(
     r"\b(moet|wil|wel)\b.{0,30}\b(verdienen|inkomen|salaris|loon|geld)\b|"
     r"\b(blijven\s+verdienen|inkomen\s+houden|salaris\s+houden|loon\s+houden|loon\s+nodig|"
     r"salaris\s+nodig|geld\s+nodig|leren\s+naast\s+(het|mijn)\s+werk|werken\s+en\s+leren|"
-    r"leren\s+en\s+werken|naast\s+mijn\s+werk)\b")
+    r"leren\s+en\s+werken|naast\s+mijn\s+werk|terwijl\s+ik\s+(door)?werk|"
+    r"leren\s+met\s+(loon|salaris)|betaald\s+leren)\b|"
+    r"\b(houd|hou|behoud|houden|behouden)\b.{0,20}\b(inkomen|salaris|loon)\b")
 
 
 def learn_while_earning_words(text: str) -> str | None:
