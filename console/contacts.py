@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -23,7 +23,7 @@ from console.pages import PREFIX, Handler, ctx, page, record
 from knowledge import contacts as store_mod
 from knowledge import schema, vocab
 from knowledge.contacts_text import host, is_local
-from settings import REPO_ROOT
+from settings.sections import KnowledgeSettings
 
 STORE = web.AppKey("contact_store", store_mod.ContactStore)
 STALE_DAYS = 180
@@ -46,7 +46,8 @@ def store(request: web.Request) -> store_mod.ContactStore:
     """One store per app, opened on first use (same URL rule as KnowledgeSettings)."""
     found = request.app.get(STORE)
     if found is None:
-        url = os.environ.get("CONTACTS_DATABASE_URL") or ctx(request).settings.database_url
+        settings = ctx(request).settings
+        url = settings.contacts_database_url or settings.database_url
         found = store_mod.ContactStore.open(url)
         if found is None:
             raise web.HTTPServiceUnavailable(text="contact store not available")
@@ -56,9 +57,8 @@ def store(request: web.Request) -> store_mod.ContactStore:
     return found
 
 
-def _data_dir() -> Any:
-    return REPO_ROOT / "knowledge" / "data" if not os.environ.get("KNOWLEDGE_DATA_DIR") \
-        else REPO_ROOT / os.environ["KNOWLEDGE_DATA_DIR"]
+def _data_dir() -> Path:
+    return KnowledgeSettings.from_env().knowledge_data_dir
 
 
 def _shipped() -> list[dict[str, Any]]:

@@ -67,6 +67,8 @@ class ConsoleSettings:
     abandon_after_seconds: int = 24 * 3600
     retention_first_run_seconds: float = 30.0  # after start; then every 6 hours
     extra: dict[str, str] = field(default_factory=dict)
+    # Operator-kept contacts (issue 23); empty = this console database.
+    contacts_database_url: str = ""
 
     @property
     def secure_cookies(self) -> bool:
@@ -83,6 +85,7 @@ class ConsoleSettings:
             public_base_url=core.public_base_url,
             retention_first_run_seconds=float(
                 core.env.get("CONSOLE_RETENTION_FIRST_RUN") or 30),
+            contacts_database_url=core.env.get("CONTACTS_DATABASE_URL") or "",
         )
 
 
