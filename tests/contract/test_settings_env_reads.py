@@ -23,7 +23,7 @@ KNOWN_READS: dict[str, int] = {
     "bot/tracker_store.py": 1,  # TRACKER_CACHE_SIZE, at import time
     "console/contacts.py": 3,  # CONTACTS_DATABASE_URL, KNOWLEDGE_DATA_DIR
     "console/retention.py": 1,  # CONSOLE_RETENTION
-    "runner/prod_local.py": 5,  # the production topology's environment
+    "runner/prod_local.py": 6,  # the production topology, PROD_ADMIN_* (commit 548bc4c)
 }
 
 
