@@ -21,7 +21,6 @@ KNOWN_READS: dict[str, int] = {
     "bot/channels/rest.py": 1,  # INTERNAL_API_SECRET
     "bot/channels/socketio.py": 1,  # ALLOWED_ORIGINS, parsed again
     "bot/tracker_store.py": 1,  # TRACKER_CACHE_SIZE, at import time
-    "console/contacts.py": 3,  # CONTACTS_DATABASE_URL, KNOWLEDGE_DATA_DIR
     "console/retention.py": 1,  # CONSOLE_RETENTION
     "runner/prod_local.py": 6,  # the production topology, PROD_ADMIN_* (commit 548bc4c)
 }
