@@ -39,27 +39,38 @@ class LearnInbox:
         self._lock = _LOCKS[str(engine.url)]
 
     # -- deriving items -----------------------------------------------------------------
-    def refresh(self, batch: int = 20_000) -> int:
-        """Rescan every conversation with new tracker rows; returns conversations rescanned."""
-        with self._lock:
-            last = self._state()
-            top = self.store.max_event_id()
-            if top < last:  # tracker store replaced or emptied: start over
-                with self.engine.begin() as conn:
-                    conn.execute(sa.delete(learn_items))
-                last = 0
-            done = 0
-            while top > last:
-                rows = self.store.raw_rows_after(last, batch, data_types=())
-                if not rows:
-                    break
-                senders = sorted({r[1] for r in rows})
-                for start in range(0, len(senders), 200):
-                    self._rescan(senders[start : start + 200])
-                last = rows[-1][0]
-                self._set_state(last)
-                done += len(senders)
-            return done
+    def refresh(self, batch: int = 20_000, wait: float = -1) -> int | None:
+        """Rescan every conversation with new tracker rows; returns conversations rescanned.
+
+        With `wait` >= 0, gives up after that many seconds while another thread refreshes
+        (the first build after start) and returns None, like the conversation index.
+        """
+        if not self._lock.acquire(timeout=wait):
+            return None
+        try:
+            return self._refresh(batch)
+        finally:
+            self._lock.release()
+
+    def _refresh(self, batch: int) -> int:
+        last = self._state()
+        top = self.store.max_event_id()
+        if top < last:  # tracker store replaced or emptied: start over
+            with self.engine.begin() as conn:
+                conn.execute(sa.delete(learn_items))
+            last = 0
+        done = 0
+        while top > last:
+            rows = self.store.raw_rows_after(last, batch, data_types=())
+            if not rows:
+                break
+            senders = sorted({r[1] for r in rows})
+            for start in range(0, len(senders), 200):
+                self._rescan(senders[start : start + 200])
+            last = rows[-1][0]
+            self._set_state(last)
+            done += len(senders)
+        return done
 
     def _rescan(self, senders: list[str]) -> None:
         by_sender = _rows_of(self.store, senders)

@@ -7,8 +7,11 @@ see messages of conversations they may read (console/scope.py); admins see all.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
+import logging
 import re
+from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,10 +21,11 @@ from console import learn_vocab, scope
 from console.export import iso_time
 from console.learn import STATUSES, LearnInbox, parse_annotation
 from console.learn_signals import SIGNALS
-from console.pages import PREFIX, Handler, ctx, page, record, refresh
+from console.pages import CONSOLE, INDEX_WAIT_SECONDS, PREFIX, Handler, ctx, page, record, refresh
 
 _KEY = re.compile(r"^[0-9a-f]{16}$")
 PER_PAGE = 25
+logger = logging.getLogger(__name__)
 ERROR_TEXT = ("Niet opgeslagen. Kies wat de persoon bedoelde en typ de woorden precies zoals "
               "ze in het bericht staan.")
 
@@ -31,8 +35,27 @@ async def refreshed_inbox(request: web.Request) -> LearnInbox:
     console = ctx(request)
     await refresh(console, request)
     inbox = LearnInbox(console.engine, console.store, console.settings.low_confidence)
-    await asyncio.get_running_loop().run_in_executor(None, inbox.refresh)
+    done = await asyncio.get_running_loop().run_in_executor(
+        None, functools.partial(inbox.refresh, wait=INDEX_WAIT_SECONDS))
+    if done is None:  # first build still running: answer from what is there, with the notice
+        request["index_busy"] = True
     return inbox
+
+
+async def learn_build_task(app: web.Application) -> AsyncIterator[None]:
+    """Builds the inbox once after start (like the index), out of the first request's way."""
+    console = app[CONSOLE]
+    inbox = LearnInbox(console.engine, console.store, console.settings.low_confidence)
+
+    async def build() -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, inbox.refresh)
+        except Exception:  # requests refresh it again
+            logger.exception("building the learning inbox failed; requests will retry")
+
+    task = asyncio.create_task(build())
+    yield
+    task.cancel()
 
 
 def with_learn_refresh(handler: Handler) -> Handler:
@@ -81,8 +104,11 @@ def _api_item(group: dict[str, Any]) -> dict[str, Any]:
 async def api_learn(request: web.Request) -> web.Response:
     p, groups, total = await _listing(request)
     record(request, "api_learn", detail=json.dumps(p))
+    warnings = (["inbox is being built; results incomplete"] if request.get("index_busy")
+                else [])
     return web.json_response({"items": [_api_item(g) for g in groups], "total": total,
-                              "page": p["page"], "per_page": p["per_page"]})
+                              "page": p["page"], "per_page": p["per_page"],
+                              "warnings": warnings})
 
 
 async def learn_page(request: web.Request) -> web.Response:

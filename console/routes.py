@@ -65,4 +65,5 @@ def mount(app: web.Application, settings: ConsoleSettings) -> None:
     for method, path, handler in build_routes():
         app.router.add_route(method, path, guarded(handler))
     app.cleanup_ctx.append(retention_task)
+    app.cleanup_ctx.append(learn.learn_build_task)  # first build of the learning inbox
     mount_live(app, app[CONSOLE])  # live handover: takeover/reply/release, live list
