@@ -167,7 +167,12 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
         steps.append(TRIAL_STEP)
     elif prof:
         steps.append(f"Loop een dag mee met een {name}. Dan zie je of het past.")
-    steps.append(contact["text"] or "Vraag gratis advies bij het Werkcentrum in je regio.")
+    if contact["ask_place"]:
+        # The bot asks the place with the contact's text and region buttons; the step
+        # itself stays true without an answer.
+        steps.append("Zoek het Werkcentrum in je regio op werkcentrum.nl of bel je gemeente.")
+    else:
+        steps.append(contact["text"] or "Vraag gratis advies bij het Werkcentrum in je regio.")
     # Partner initiatives of the person's own region (at most two: the chat stays short).
     steps += [extra["text"] for extra in contact["extras"][:2]]
     if profile.get("women_in_tech"):
@@ -178,4 +183,5 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
     return {"type": "next_steps", "steps": steps,
             "ask_place": contact["ask_place"], "province_regions": contact["province_regions"],
             "contact": {k: contact[k] for k in ("id", "name", "regions", "url", "phone", "kind",
-                                                "walk_in", "local", "source", "checked_at")}}
+                                                "walk_in", "local", "source", "checked_at",
+                                                "ask_place", "province_regions", "text")}}
