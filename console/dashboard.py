@@ -72,7 +72,7 @@ def dashboard_data(engine: Engine, f: Filters, now: float,
         "follow_up_by_profession": _table(by_profession),
         "total": funnel["started"],
         # share of conversations with a message in the learning inbox (issue 25)
-        "misunderstood": misunderstood(engine, f, now),
+        "misunderstood": misunderstood(engine, f, now, extra),
     }
 
 

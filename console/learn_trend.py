@@ -24,12 +24,14 @@ def week_label(ts: float | None) -> str:
     return f"{year} week {week:02d}"
 
 
-def misunderstood(engine: Engine, f: Filters, now: float) -> dict[str, Any]:
-    """Per week and per campaign: conversations, those with a misunderstood message, share."""
+def misunderstood(engine: Engine, f: Filters, now: float,
+                  extra: list[sa.sql.ColumnElement] | None = None) -> dict[str, Any]:
+    """Per week and per campaign: conversations, those with a misunderstood message, share.
+    `extra`: the user's scope (console/scope.py), as for the rest of the dashboard."""
     bad = sa.select(learn_items.c.sender_id).distinct().scalar_subquery()
     stmt = (sa.select(conv_index.c.started_at, conv_index.c.campaign,
                       conv_index.c.sender_id.in_(bad).label("bad"))
-            .where(*where_clauses(f, outcome_expr(now))))
+            .where(*where_clauses(f, outcome_expr(now)), *(extra or [])))
     weeks_all: Counter[str] = Counter()
     weeks_bad: Counter[str] = Counter()
     camp_all: Counter[str] = Counter()
