@@ -1,14 +1,17 @@
 """Logging for the services: plain lines by default, one JSON object per line with
-LOG_FORMAT=json (structlog's JSON renderer over the standard library's records)."""
+LOG_FORMAT=json (structlog's JSON renderer over the standard library's records). Every
+record is cleaned of message texts and secrets first (observability/redact.py)."""
 
 from __future__ import annotations
 
 import logging
 
+from observability import redact
 from settings.operations import log_json
 
 
 def configure(service: str, level: int = logging.INFO) -> None:
+    redact.install()
     handler = logging.StreamHandler()
     if log_json():
         import structlog

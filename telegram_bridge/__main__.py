@@ -9,6 +9,7 @@ import time
 
 from telegram.error import InvalidToken, NetworkError
 
+from observability import redact
 from runner.startup_checks import UnsafeSettings, check
 from settings.sections import SettingsError, TelegramSettings
 from telegram_bridge.app import ALLOWED_UPDATES, build_application
@@ -19,6 +20,7 @@ START_RETRY_MAX = 60.0
 
 
 def main() -> int:
+    redact.install()  # no message texts or the bot token in any log line
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

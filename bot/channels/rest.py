@@ -20,6 +20,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from observability import redact
 from runner.startup_checks import check_or_exit
 
 HEADER = "X-Internal-Secret"
@@ -41,6 +42,10 @@ class InternalRestInput(RestInput):
         # Rasa builds its channels before it listens: the right moment to refuse an
         # exposed start with development secrets (`rasa run` has no hook of ours).
         check_or_exit("rasa")
+        # `rasa run` configures its own logging; from here on every record of the Rasa
+        # process is cleaned of message texts and secrets (its timeout and failure lines
+        # carry the whole user message; SQL errors carry it as a parameter).
+        redact.install()
         return cls()
 
     def allowed(self, request: Request) -> bool:

@@ -52,6 +52,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.cluster import client_manager_options
 from bot.channels.limits import SocketLimits
+from observability import redact
 
 logger = logging.getLogger(__name__)
 
@@ -225,6 +226,7 @@ class WidgetSocketIOInput(SocketIOInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> WidgetSocketIOInput:
         credentials = credentials or {}
+        redact.install()  # no message text in any log line of the Rasa process
         origins = credentials.get("allowed_origins")
         if origins is None:
             origins = os.environ.get("ALLOWED_ORIGINS", "*")
