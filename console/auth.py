@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from console.db import login_failures, sessions, users
 
 ROLES = ("adviser", "admin")
+MIN_PASSWORD = 12  # docs/console.md
 PRE_PREFIX = "pre."
 _HASHER = PasswordHasher()
 # Verifying against a dummy hash when the user is unknown keeps response times alike.
@@ -50,8 +51,8 @@ def create_user(engine: Engine, username: str, password: str, role: str) -> User
         raise UserError(f"onbekende rol: {role} (kies adviser of admin)")
     if not username or len(username) > 80:
         raise UserError("gebruikersnaam moet 1 tot 80 tekens zijn")
-    if len(password) < 10:
-        raise UserError("wachtwoord moet minstens 10 tekens zijn")
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"wachtwoord moet minstens {MIN_PASSWORD} tekens zijn")
     with engine.begin() as conn:
         exists = conn.execute(sa.select(users.c.id).where(users.c.username == username)).first()
         if exists:
@@ -151,7 +152,13 @@ class SessionManager:
 
 
 class LoginThrottle:
-    """At most `max_failures` failed logins per username+IP within `window` seconds."""
+    """Failed logins within `window` seconds, counted three ways: per username and client
+    address (`max_failures`), per username from any address, and per address for any
+    username (each `SPREAD` times as many). So neither many addresses against one account
+    nor one address against many accounts gets far; the client address is the real one
+    (console/login.py trusts X-Forwarded-For only from TRUSTED_PROXIES)."""
+
+    SPREAD = 3
 
     def __init__(self, engine: Engine, secret_key: str, max_failures: int, window: int) -> None:
         self.engine = engine
@@ -164,28 +171,32 @@ class LoginThrottle:
         raw = f"{username.strip().lower()}|{ip}".encode()
         return hmac.new(self._key, raw, hashlib.sha256).hexdigest()
 
+    def _keys(self, username: str, ip: str) -> list[tuple[str, int]]:
+        spread = self.max_failures * self.SPREAD
+        return [(self._key_hash(username, ip), self.max_failures),
+                (self._key_hash(username, "\x00any-address"), spread),
+                (self._key_hash("\x00any-user", ip), spread)]
+
     def blocked(self, username: str, ip: str) -> bool:
         since = time.time() - self.window
-        stmt = (
-            sa.select(sa.func.count())
-            .select_from(login_failures)
-            .where(login_failures.c.key_hash == self._key_hash(username, ip))
-            .where(login_failures.c.at >= since)
-        )
         with self.engine.connect() as conn:
-            return int(conn.execute(stmt).scalar() or 0) >= self.max_failures
+            for key, limit in self._keys(username, ip):
+                stmt = (sa.select(sa.func.count()).select_from(login_failures)
+                        .where(login_failures.c.key_hash == key)
+                        .where(login_failures.c.at >= since))
+                if int(conn.execute(stmt).scalar() or 0) >= limit:
+                    return True
+        return False
 
     def fail(self, username: str, ip: str) -> None:
         now = time.time()
         with self.engine.begin() as conn:
             conn.execute(sa.delete(login_failures).where(login_failures.c.at < now - self.window))
-            conn.execute(
-                sa.insert(login_failures).values(key_hash=self._key_hash(username, ip), at=now)
-            )
+            for key, _limit in self._keys(username, ip):
+                conn.execute(sa.insert(login_failures).values(key_hash=key, at=now))
 
     def clear(self, username: str, ip: str) -> None:
+        # A correct password ends this user's count; the address's count stays.
+        keys = [key for key, _limit in self._keys(username, ip)[:2]]
         with self.engine.begin() as conn:
-            conn.execute(
-                sa.delete(login_failures)
-                .where(login_failures.c.key_hash == self._key_hash(username, ip))
-            )
+            conn.execute(sa.delete(login_failures).where(login_failures.c.key_hash.in_(keys)))

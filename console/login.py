@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from typing import Any
 
 from aiohttp import web
@@ -13,9 +14,37 @@ from console.middleware import COOKIE
 from console.pages import PREFIX, ctx, page, record
 
 
-def _client_ip(request: web.Request) -> str:
-    # Behind a proxy the peer is the proxy; throttling then still counts per username.
-    return request.remote or "unknown"
+def client_ip(request: web.Request, trusted: tuple[str, ...]) -> str:
+    """The client's address: the peer, or, when the peer is a trusted proxy, the nearest
+    address in X-Forwarded-For that is not one of our proxies. Without this every login
+    behind the TLS terminator counts as the proxy's address (one shared throttle)."""
+    peer = request.remote or "unknown"
+    networks = _networks(trusted)
+    if not _in(peer, networks):
+        return peer  # a direct client cannot choose its address by sending the header
+    hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not _in(hop, networks):
+            return hop
+    return peer
+
+
+def _networks(trusted: tuple[str, ...]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    found = []
+    for item in trusted:
+        try:
+            found.append(ipaddress.ip_network(item.strip(), strict=False))
+        except ValueError:
+            continue
+    return found
+
+
+def _in(address: str, networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def _safe_next(target: str | None) -> str:
@@ -52,7 +81,7 @@ async def login(request: web.Request) -> web.Response:
     username = str(form.get("username") or "").strip()[:80]
     password = str(form.get("password") or "")[:1024]
     target = _safe_next(str(form.get("next") or ""))
-    ip = _client_ip(request)
+    ip = client_ip(request, console.settings.trusted_proxies)
     if console.throttle.blocked(username, ip):
         audit.record(console.engine, username or None, "login_blocked")
         return page(request, "login.html", status=429, next=target, username=username,

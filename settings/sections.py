@@ -69,6 +69,9 @@ class ConsoleSettings:
     extra: dict[str, str] = field(default_factory=dict)
     # Operator-kept contacts (issue 23); empty = this console database.
     contacts_database_url: str = ""
+    # Proxies whose X-Forwarded-For names the client (login throttle): TRUSTED_PROXIES,
+    # comma-separated addresses or networks; default this machine.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
 
     @property
     def secure_cookies(self) -> bool:
@@ -86,6 +89,8 @@ class ConsoleSettings:
             retention_first_run_seconds=float(
                 core.env.get("CONSOLE_RETENTION_FIRST_RUN") or 30),
             contacts_database_url=core.env.get("CONTACTS_DATABASE_URL") or "",
+            trusted_proxies=tuple(p.strip() for p in (
+                core.env.get("TRUSTED_PROXIES") or "127.0.0.1,::1").split(",") if p.strip()),
         )
 
 
