@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
 import logging
 import random
 import re
@@ -23,6 +24,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from settings.operations import pseudonym_key
 from settings.sections import TelegramSettings
 from telegram_bridge import consent, texts
 from telegram_bridge.outbox import AdviserRelay
@@ -52,8 +54,13 @@ def sender_id(chat_id: int) -> str:
 
 
 def chat_ref(chat_id: int) -> str:
-    """A short stable reference for logs; the chat id itself is personal data."""
-    return hashlib.sha256(str(chat_id).encode()).hexdigest()[:10]
+    """A short stable reference for logs; the chat id itself is personal data.
+
+    Keyed (PSEUDONYM_KEY): chat ids are short numbers, so a plain hash of one is found
+    back by hashing every possible id."""
+    digest = hmac.new(pseudonym_key(), b"telegram-log|" + str(chat_id).encode(),
+                      hashlib.sha256)
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)
