@@ -161,7 +161,9 @@ def funding_text(payload: dict[str, Any], repeat: bool) -> str:
     return "\n".join(lines)
 
 
-def next_steps_text(payload: dict[str, Any], repeat: bool) -> str:
+def next_steps_text(payload: dict[str, Any], repeat: bool, limit: int | None = None) -> str:
+    """The steps as a numbered list; with `limit`, the first step, the step with the
+    contact and then the others in order, up to `limit` (the rest is on the card)."""
     steps = payload.get("steps") or []
     contact = payload.get("contact") or {}
     if repeat:
@@ -169,8 +171,14 @@ def next_steps_text(payload: dict[str, Any], repeat: bool) -> str:
         if contact.get("name"):
             lines.append(f"Hulp in de buurt: {contact['name'].split(' (')[0]}.")
     else:
+        name = str(contact.get("name") or "").split(" (")[0]
+        order = sorted(range(len(steps)), key=lambda i: (
+            i != 0, not (name and name in steps[i]), i))
+        keep = sorted(order[:limit] if limit else order)
         lines = ["Wat kun je nu doen?"]
-        lines += [f"{n}. {step}" for n, step in enumerate(steps, start=1)]
+        lines += [f"{n}. {steps[i]}" for n, i in enumerate(keep, start=1)]
+        if len(keep) < len(steps):
+            lines.append("Meer stappen staan op je overstapkaart.")
     if contact.get("url"):
         lines.append(contact["url"])
     return "\n".join(lines)

@@ -32,6 +32,8 @@ def profile_of(tracker: Tracker) -> Dict[str, Any]:
     profile["statushouder"] = bool(tracker.get_slot("statushouder")) or bool(
         tracker.get_slot("newcomer")) or any(r.value("newcomer", told=False) for r in said)
     profile["foreign_diploma"] = any(r.has("foreign_diploma") for r in said)
+    # Asked whether technical work is for women: the next steps name Techniek Inclusief.
+    profile["women_in_tech"] = any(r.is_question and r.faq_topic == "vrouwen" for r in said)
     # Contract extension (issue #22): the wish, limits, age and newcomer slots reach
     # knowledge.match and next_steps as they are.
     for slot in EXTENSION_PROFILE_SLOTS:
@@ -108,35 +110,50 @@ def _name(profession_id: str) -> str:
 
 
 def recommendation_text(items: List[Dict[str, Any]],
-                        payload: Optional[Dict[str, Any]] = None) -> str:
-    """Each profession with its best reason: the whole turn (with the summary before it)
-    stays near 100 words; every reason is in the payload for the card."""
-    lines = ["Dank je! Deze beroepen kunnen bij je passen:"]
-    shown: List[Any] = []  # (line number, item) of each skill sentence
-    for number, item in enumerate(items[:3], start=1):
-        reasons = [advice_texts.short_reason(r) for r in (item.get("reasons") or [])[:1]]
-        lines.append(f"{number}. {item.get('name')}. " + " ".join(reasons))
-        # What carries over and what is new: two skills for the first, one for the others.
-        skills = advice_texts.skills_sentence(item, most=2 if number == 1 else 1)
-        if skills:
-            lines.append(skills)
-            shown.append((len(lines) - 1, item))
+                        payload: Optional[Dict[str, Any]] = None,
+                        budget: int = advice_texts.TURN_WORDS) -> str:
+    """Each profession with its best reason and what carries over: the text stays within
+    `budget` words (the turn's 120 minus the summary before it). Every reason and skill is
+    in the payload for the card."""
+    head = ["Deze beroepen kunnen bij je passen:"]
+    top = items[:3]
     more = [str(item.get("name")) for item in items[3:]]
-    if more:
-        lines.append("Ook mogelijk: " + " en ".join([", ".join(more[:-1]), more[-1]]
-                                                    if len(more) > 1 else more) + ".")
-    lines += advice_texts.recommendation_notes(payload or {})
-    lines.append("Dit is advies, geen belofte. Kies een beroep.")
-    # Keep the turn near 120 words: first one skill each, then "what you will learn" only
-    # for the first profession that has something to learn.
-    keep = next((i for i, item in shown if item.get("skills_to_learn")), None)
-    for learn in (True, False):
-        for index, item in reversed(shown):
-            if advice_texts.words("\n".join(lines)) <= advice_texts.TURN_WORDS:
-                return "\n".join(lines)
-            lines[index] = advice_texts.skills_sentence(item, most=1,
-                                                        learn=learn or index == keep)
-    return "\n".join(lines)
+    tail = advice_texts.recommendation_notes(payload or {}) + [
+        "Dit is advies, geen belofte."]
+
+    def build(most: int, learn: str, with_more: bool) -> str:
+        lines = list(head)
+        for number, item in enumerate(top, start=1):
+            reasons = [advice_texts.short_reason(r) for r in (item.get("reasons") or [])[:1]]
+            lines.append(f"{number}. {item.get('name')}. " + " ".join(reasons))
+            first = number == 1
+            have = [str(x) for x in item.get("transferable_skills") or []]
+            said = " ".join(reasons).lower()
+            if have and have[0].lower() in said:
+                # "Je kunt al X" is the reason already: only what is still to learn.
+                skills = advice_texts.skills_sentence({**item, "transferable_skills": []},
+                                                      most=1)
+            else:
+                skills = advice_texts.skills_sentence(
+                    item, most=most if first else 1,
+                    learn=learn == "all" or (learn == "first" and first) or not have)
+            if skills:
+                lines.append(skills)
+        if more and with_more:
+            lines.append("Ook mogelijk: " + " en ".join(
+                [", ".join(more[:-1]), more[-1]] if len(more) > 1 else more) + ".")
+        return "\n".join(lines + tail)
+
+    # From the fullest to the shortest: fewer skills, then no "Ook mogelijk", then what
+    # is still to learn only for the first profession, then only what carries over.
+    attempts = [(2, "all", True), (1, "all", True), (1, "all", False), (1, "first", False),
+                (1, "none", False)]
+    text = ""
+    for most, learn, with_more in attempts:
+        text = build(most, learn, with_more)
+        if advice_texts.words(text) <= budget:
+            break
+    return text
 
 
 def summary_text(profile: Dict[str, Any]) -> str:
@@ -144,7 +161,7 @@ def summary_text(profile: Dict[str, Any]) -> str:
     shown = {**profile, "current_job": profile.get("current_job_text")
              or profile.get("current_job")}
     parts = [p.strip().rstrip(".") for p in texts.understood(shown).split(";") if p.strip()]
-    return ("Dit heb ik over jou genoteerd:\n" + "\n".join(f"• {p}." for p in parts)
+    return ("Dit heb ik genoteerd:\n" + "\n".join(f"• {p}." for p in parts)
             + "\nKlopt iets niet? Zeg het gerust.")
 
 
@@ -164,9 +181,8 @@ class ActionRecommend(Action):
                                resolve_profession(tracker, fall_back_to_first=True))
             return []
         summary = gate.profile_summary(profile)
-        dispatcher.utter_message(text=advice_texts.plain(summary_text(profile),
-                                                         explained_terms(tracker)),
-                                 json_message=summary)
+        noted = advice_texts.plain(summary_text(profile), explained_terms(tracker))
+        dispatcher.utter_message(text=noted, json_message=summary)
         recommendations = gate.match(profile, campaign=campaign_from_slots(tracker.slots))
         items = recommendations.get("items") or []
         if not items:
@@ -179,8 +195,10 @@ class ActionRecommend(Action):
                     "payload": texts.payload("choose_profession", {"profession": item["id"]})}
                    for item in items]
         dispatcher.utter_message(
-            text=advice_texts.plain(recommendation_text(items, recommendations),
-                                    explained_terms(tracker)),
+            text=advice_texts.plain(
+                recommendation_text(items, recommendations,
+                                    advice_texts.TURN_WORDS - advice_texts.words(noted)),
+                explained_terms(tracker) | glossary.explained_in([noted])),
             buttons=buttons, json_message=recommendations)
         return [SlotSet("recommended_professions", [item["id"] for item in items]),
                 *newcomer_events(tracker, profile)]
@@ -254,7 +272,14 @@ def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
     steps = gate.next_steps(profile, profession_id) or {"type": "next_steps", "steps": [],
                                                       "contact": None}
     repeat = shown_before(tracker, "next_steps", None)
-    text = advice_texts.next_steps_text(steps, repeat)
+    known = explained_terms(tracker)
+    text = ""
+    # As many steps as fit in a short turn, explanations of new terms included.
+    for limit in range(len(steps.get("steps") or []), 2, -1):
+        text = advice_texts.plain(advice_texts.next_steps_text(steps, repeat, limit), set(known))
+        if advice_texts.words(text) <= advice_texts.TURN_WORDS - 20:
+            break
+    text = text or advice_texts.plain(advice_texts.next_steps_text(steps, repeat), known)
     buttons = advice_texts.menu_buttons(profession_id, skip="next_steps") \
         if profession_id else NEXT_BUTTONS
     if profession_id:
