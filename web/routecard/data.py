@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from web.labels import ROUTE_KIND_LABELS, SLOT_LABELS, value_label
+from web.routecard.token_index import index_for
 
 # secrets.token_urlsafe(24) gives 32 characters; accept a little either way.
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,86}$")
@@ -111,12 +112,17 @@ def _add_source(sources: List[Dict[str, str]], name: Any, url: Any, checked: Any
     sources.append({"name": name or url, "url": url, "checked_at": checked})
 
 
+def card_sender(store: Any, token: str) -> Optional[str]:
+    """The conversation that holds card `token` now (indexed: no scan of slot events)."""
+    return index_for(store).find(token) if valid_token(token) else None
+
+
 def build_card(store: Any, knowledge: Any, token: str, retention_days: int,
                now: Optional[float] = None) -> Optional[RouteCard]:
     """The card for `token`, or None when unknown, erased or past retention."""
     if not valid_token(token):
         return None
-    sender_id = store.find_sender_by_slot("card_token", token)
+    sender_id = card_sender(store, token)
     if not sender_id:
         return None
     events = store.events(sender_id)
