@@ -41,7 +41,7 @@ DONT_KNOW = re.compile(r"\b(weet\s+(ik\s+)?niet|geen\s+idee|geen\s+flauw|geen\s+
 YES = re.compile(r"^\s*(ja+|jazeker|zeker|yes|jep|jup|klopt|graag|ok[eé]?|prima|"
                  r"natuurlijk|tuurlijk|liefst\s+wel|wel|goed|precies|dat\s+mag)\b", re.I)
 NO = re.compile(r"^\s*(nee+|neen|nope|niet|liever\s+niet|no)\b", re.I)
-SKIP = re.compile(r"^\s*(sla\s+(maar\s+)?over|overslaan|skip|volgende\s+vraag)\b", re.I)
+SKIP = re.compile(r"^\s*(sla\s+(\w+\s+){0,3}over|overslaan|skip|volgende\s+vraag)\b", re.I)
 FOREIGN = re.compile(r"\b(ander\s+land|buitenland\w*|niet\s+uit\s+nederland|uit\s+het\s+"
                      r"buitenland)\b", re.I)
 TAGS = re.compile(r"<[^>]*>")

@@ -183,3 +183,45 @@ def test_a_faq_about_advice_inside_the_form_is_left_to_the_faq_rule(domain):
     events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
     # THEN it emits nothing, so the form rejects and the FAQ rule answers
     assert events == [] and dispatcher.messages == []
+
+
+def test_the_skip_button_skips_the_question_for_good(domain):
+    # GIVEN the interests question is on screen with its "Sla over" button
+    from bot.actions.texts import SKIP_BUTTON
+
+    tracker = make_tracker("half_profile", SKIP_BUTTON["payload"], requested_slot="interests",
+                           slots={"interests": None})
+    # WHEN the person presses it
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    slots = slot_events(events)
+    # THEN the question is marked as skipped and the form asks another one
+    assert "interests" in slots["skipped_slots"]
+    assert slots.get("requested_slot") != "interests"
+
+
+def test_a_question_not_understood_twice_is_not_asked_a_third_time(domain):
+    # GIVEN the education question was asked and its first answer was not understood
+    tracker = make_tracker("half_profile", "pfff lastig zeg", requested_slot="education_level",
+                           slots={"education_level": None})
+    tracker.events[-1:-1] = [
+        {"event": "slot", "name": "requested_slot", "value": "education_level"},
+        {"event": "user", "text": "tja hmm", "parse_data": parse("tja hmm")},
+        {"event": "slot", "name": "requested_slot", "value": "education_level"}]
+    # WHEN the second answer is not understood either
+    events, dispatcher = run_action(ValidateProfileForm(), tracker, domain)
+    slots = slot_events(events)
+    # THEN the question is skipped, said kindly, with the fallback payload
+    assert "education_level" in slots["skipped_slots"]
+    assert slots.get("requested_slot") != "education_level"
+    assert {"type": "fallback"} in payloads(dispatcher)
+
+
+def test_a_job_described_in_words_is_recognised_with_its_sector(domain):
+    # GIVEN the job question
+    tracker = make_tracker("empty_form", "ik geef de kalveren melk en mest de stal uit")
+    # WHEN the person describes the work instead of naming it
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    slots = slot_events(events)
+    # THEN a job with its ESCO link and the farming sector are stored
+    assert slots["current_job"] and slots["current_job_esco"]
+    assert slots["current_sector"] == "agrarisch_groen"
