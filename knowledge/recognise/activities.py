@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from knowledge.text import normalise
 
-
 # Words that say someone works (or worked) at the place named with them.
 _WORKING = "werk|werkte|gewerkt|sta|stond|zit|zat|help|hielp|baan|stage|job|bijbaan"
 
