@@ -38,6 +38,18 @@ def attempts_for(tracker: Tracker, slot: str) -> int:
     return max(answered, 1)
 
 
+def times_asked(tracker: Tracker, slot: str) -> int:
+    """How often the question for `slot` was put in a row so far (the form sets
+    `requested_slot` each time it asks), also around questions of the person."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value") != slot:
+                break
+            count += 1
+    return count
+
+
 def _is_digression(user_event: Dict[str, Any]) -> bool:
     parse = user_event.get("parse_data") or {}
     intent = (parse.get("intent") or {}).get("name")
@@ -89,7 +101,8 @@ def not_understood_events(dispatcher: CollectingDispatcher, tracker: Tracker,
                           asked: str) -> List[EventType]:
     """The first time: say so, and the question comes again with buttons and "Sla over".
     The second time: no third try; the question is skipped."""
-    if attempts_for(tracker, asked) >= MAX_TRIES:
+    if attempts_for(tracker, asked) >= MAX_TRIES or times_asked(tracker, asked) >= MAX_TRIES:
+        # Never a third time on screen, also when a question came in between.
         dispatcher.utter_message(
             text="Dat lukt nog niet. Geen probleem: die vraag slaan we over.",
             json_message=FALLBACK)
