@@ -238,6 +238,29 @@ class ConversationIndex:
                                  .where(conv_index.c.sender_id.in_(gone[start : start + 500])))
             return len(gone)
 
+    def trim(self, cutoff: float) -> int:
+        """Recompute the rows of conversations that had messages from before `cutoff`.
+
+        Retention deletes old tracker rows, also the early part of a conversation that
+        goes on; its index row (search text, preview, start) still held those texts. A
+        conversation with nothing left goes entirely. Returns the rows recomputed.
+        """
+        with self._lock:
+            with self.engine.connect() as conn:
+                old = [s for (s,) in conn.execute(
+                    sa.select(conv_index.c.sender_id).where(conv_index.c.started_at < cutoff))]
+            folded = self.last_id()  # newer rows come with the next refresh, once
+            for sender_id in old:
+                rows = [(r.id, r.sender_id, r.type_name, r.timestamp,
+                         json.dumps(r.data) if r.type_name in DATA_TYPES else None)
+                        for r in self.store.event_rows(sender_id) if r.id <= folded]
+                with self.engine.begin() as conn:
+                    conn.execute(sa.delete(conv_index).where(conv_index.c.sender_id == sender_id))
+                    if rows:
+                        state = apply_rows(_blank(sender_id), rows, self.low_conf)
+                        conn.execute(sa.insert(conv_index), [state])
+            return len(old)
+
     def _clear(self) -> None:
         with self.engine.begin() as conn:
             conn.execute(sa.delete(conv_index))

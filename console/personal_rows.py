@@ -37,7 +37,21 @@ class ConsoleRows:
         if engine is None:
             return {}
         return {"audit_rows": audit.expire(engine, older_than),
-                "tombstones": expire_tombstones(engine, older_than)}
+                "tombstones": expire_tombstones(engine, older_than),
+                "index_rows_trimmed": _trim_index(engine)}
 
 
 ERASER = ConsoleRows()
+
+
+def _trim_index(engine: sa.engine.Engine) -> int:
+    """Retention deleted old messages: index rows must not keep their texts (index.trim)."""
+    import time
+
+    from console.index import ConversationIndex
+    from conversation_store import open_store
+
+    settings = ConsoleSettings.from_env()
+    index = ConversationIndex(engine, open_store(settings.tracker_store_url),
+                              settings.low_confidence)
+    return index.trim(time.time() - settings.retention_days * 86400)

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -32,6 +33,9 @@ async def retention_task(app: web.Application) -> AsyncIterator[None]:
                 report = await asyncio.get_running_loop().run_in_executor(
                     None, run_retention, console.settings.retention_days, console.store)
                 await asyncio.get_running_loop().run_in_executor(None, console.index.prune)
+                cutoff = time.time() - console.settings.retention_days * 86400
+                await asyncio.get_running_loop().run_in_executor(
+                    None, console.index.trim, cutoff)
                 if report.events_deleted or report.console_rows_deleted:
                     audit.record(console.engine, None, "retention",
                                  detail=f"{report.events_deleted} rows")
