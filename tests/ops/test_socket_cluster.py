@@ -17,12 +17,12 @@ from collections.abc import Iterator
 
 import pytest
 import redis
-import socketio
 
 from bot.channels.limits import SLOW_DOWN
 from runner import process as proc
 from settings import REPO_ROOT
 from testing.ports import free_port
+from testing.widget_client import Widget
 from tests.web.conftest import _wait_http
 from tests.web.support import ECHO_ALLOWED_ORIGIN, SocketClient
 
@@ -93,46 +93,6 @@ def _texts(messages: list) -> list[str]:
     return [m["text"] for m in messages if isinstance(m.get("text"), str)]
 
 
-class Widget:
-    """An asyncio socket.io client speaking the widget's protocol (polling, like behind
-    nginx); it collects every ``bot_uttered`` and can wait for a count without sleeping."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.received: list[dict] = []
-        self.session_id: str | None = None
-        self._changed = asyncio.Condition()
-        self.sio = socketio.AsyncClient(reconnection=False)
-        self.sio.on("bot_uttered", self._on_message)
-        self.sio.on("session_confirm", self._on_confirm)
-
-    async def _on_message(self, data: dict) -> None:
-        async with self._changed:
-            self.received.append(data)
-            self._changed.notify_all()
-
-    async def _on_confirm(self, data: object) -> None:
-        async with self._changed:
-            self.session_id = data if isinstance(data, str) else None
-            self._changed.notify_all()
-
-    async def open(self, session_id: str | None = None) -> str:
-        await self.sio.connect(self.url, headers={"Origin": ECHO_ALLOWED_ORIGIN},
-                               transports=["polling"], wait_timeout=20)
-        await self.sio.emit("session_request", {"session_id": session_id})
-        await self.wait_for(lambda: self.session_id is not None)
-        assert self.session_id
-        return self.session_id
-
-    async def wait_for(self, condition, timeout: float = 30) -> None:  # noqa: ANN001
-        async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(condition), timeout)
-
-    async def close(self) -> None:
-        # As in tests/web/support.py: skip the wait for the idle long-poll (25 s).
-        await self.sio.eio.disconnect(abort=True)
-
-
 def test_a_reply_emitted_on_the_other_instance_reaches_the_persons_socket(two_instances):
     first, second = two_instances
     texts = [f"antwoord nummer {n:02d}" for n in range(10)]
@@ -143,10 +103,10 @@ def test_a_reply_emitted_on_the_other_instance_reaches_the_persons_socket(two_in
 
     async def scenario() -> list[str]:
         # GIVEN a person whose socket is connected to the first instance
-        person = Widget(first)
+        person = Widget(first, ECHO_ALLOWED_ORIGIN)
         session_id = await person.open()
         # AND a second connection to the same conversation on the other instance
-        other = Widget(second)
+        other = Widget(second, ECHO_ALLOWED_ORIGIN)
         await other.open(session_id)
         try:
             # WHEN the second instance handles ten turns and emits their replies
