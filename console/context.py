@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from console.auth import LoginThrottle, SessionManager
 from console.db import console_engine
 from console.erasure import remember_database
+from console.handover_ref import reference
 from console.index import ConversationIndex
 from console.labels import register as register_labels
 from console.masking import mask_pii
@@ -57,7 +58,9 @@ def make_console(settings: ConsoleSettings) -> Console:
     )
     env.filters["when"] = _when
     env.filters["mask"] = mask_pii
-    env.filters["pathq"] = lambda s: quote(str(s), safe="")
+    # Conversation links carry the opaque reference, never the session id.
+    env.filters["pathq"] = lambda s: quote(reference(str(s)), safe="")
+    env.filters["ref"] = lambda s: reference(str(s))
     env.filters["pct"] = lambda v: f"{(v or 0) * 100:.0f}%"
     register_labels(env)
     return Console(

@@ -13,9 +13,10 @@ import io
 import json
 from typing import Any
 
+from console.handover_ref import reference
 from console.masking import mask_pii
 
-COLUMNS = ("sender_id", "started_at", "channel", "campaign", "region", "sector", "outcome",
+COLUMNS = ("reference", "started_at", "channel", "campaign", "region", "sector", "outcome",
            "turns", "fallbacks", "recommended", "follow_up", "handover_status", "preview")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,6 +29,8 @@ def export_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for item in items:
         row = {name: item.get(name) for name in COLUMNS}
+        # The opaque reference (console/handover_ref.py): a session id resumes the chat.
+        row["reference"] = reference(item["sender_id"])
         row["started_at"] = iso_time(item.get("started_at"))
         row["preview"] = mask_pii(item.get("preview"))
         rows.append(row)

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine
 from console import audit, repository
 from console.context import Console
 from console.db import conv_index, handover_alerts
+from console.handover_ref import reference
 from console.labels import value_label
 from console.pages import CONSOLE, HANDOVER_STATUSES, PREFIX, ctx, refresh
 from console.takeover import held_conversations
@@ -71,7 +72,7 @@ def live_items(engine: Engine, wanted: str = "") -> list[dict[str, Any]]:
             "channel": row["channel"], "region": row["region"], "sector": row["sector"],
             "campaign": row["campaign"], "consent": row["consent"],
             "has_contact": bool(row["has_contact"]),
-            "url": f"{PREFIX}/handovers/{quote(row['sender_id'], safe='')}",
+            "url": f"{PREFIX}/handovers/{quote(reference(row['sender_id']), safe='')}",
         })
     return items
 
@@ -97,6 +98,7 @@ async def api_handovers(request: web.Request) -> web.Response:
         None, live_items, console.engine, wanted)
     when = console.templates.filters["when"]
     for item in items:
+        item["sender_id"] = reference(item["sender_id"])  # the page's rows carry it too
         item["waiting"] = waiting_text(item["waiting_seconds"])
         # The same words the server-rendered rows use (labels, link text).
         item["region_label"] = value_label(item["region"])
@@ -152,8 +154,9 @@ def webhook_body(row: dict[str, Any], public_base_url: str, available: bool) -> 
         "channel": row["channel"], "region": row["region"], "sector": row["sector"],
         "campaign": row["campaign"],
         "advisers_available": available,
+        # The opaque reference: the session id would let the receiver resume the chat.
         "console_url": f"{public_base_url.rstrip('/')}{PREFIX}/handovers/"
-                       f"{quote(row['sender_id'], safe='')}",
+                       f"{quote(reference(row['sender_id']), safe='')}",
     }
     return json.dumps(payload, separators=(",", ":")).encode()
 

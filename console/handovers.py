@@ -10,6 +10,7 @@ from console import repository
 from console.dashboard import FOLLOW_UP_LABELS
 from console.dossier import build_dossier
 from console.handover_live import HANDOVER_SETTINGS, POLL_MS, live_items, waiting_text
+from console.handover_ref import reference
 from console.pages import HANDOVER_STATUSES, PREFIX, ctx, page, record, refresh, sender
 from console.takeover_routes import takeover_view
 from console.transcript import build_transcript
@@ -55,4 +56,4 @@ async def update_handover(request: web.Request) -> web.Response:
     repository.save_handover(console.engine, sender_id, status, assigned,
                              request["user"].username)
     record(request, "handover_update", sender_id, status)
-    raise web.HTTPFound(f"{PREFIX}/handovers/{quote(sender_id, safe='')}?msg=saved")
+    raise web.HTTPFound(f"{PREFIX}/handovers/{quote(reference(sender_id), safe='')}?msg=saved")

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from console.handover_ref import resolve
 from console.pages import CONSOLE, PREFIX, Handler
 from console.scope import conversation_gate
 
@@ -71,6 +72,9 @@ async def require_login(request: web.Request, handler: Handler) -> web.StreamRes
     if session is not None and session.user is not None:
         request["user"] = session.user
         if "sender_id" in request.match_info:
+            # Links carry the conversation's opaque reference (console/handover_ref.py).
+            request.match_info["sender_id"] = resolve(console.engine,
+                                                      request.match_info["sender_id"])
             refused = await conversation_gate(request)
             if refused is not None:
                 return refused

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from console import audit
 from console.context import Console
+from console.handover_ref import reference
 
 CONSOLE = web.AppKey("console", Console)
 PREFIX = "/console"
@@ -76,4 +77,5 @@ def sender(request: web.Request) -> str:
 
 
 def back(sender_id: str, msg: str = "saved") -> web.HTTPFound:
-    return web.HTTPFound(f"{PREFIX}/conversations/{quote(sender_id, safe='')}?msg={msg}")
+    return web.HTTPFound(f"{PREFIX}/conversations/{quote(reference(sender_id), safe='')}"
+                         f"?msg={msg}")

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
+from console.handover_ref import reference
 from console.pages import PREFIX, Handler, record, sender
 from console.rasa_api import RasaUnavailable
 from console.takeover import (
@@ -140,7 +141,7 @@ async def _form(request: web.Request, what: str) -> web.Response:
         code = what
     except TakeoverError as error:
         code = f"error{error.status}"
-    target = f"{PREFIX}/handovers/{quote(sender(request), safe='')}?"
+    target = f"{PREFIX}/handovers/{quote(reference(sender(request)), safe='')}?"
     raise web.HTTPFound(target + urlencode({"live": code}) + "#live")
 
 

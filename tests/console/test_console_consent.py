@@ -11,6 +11,7 @@ import time
 import sqlalchemy as sa
 
 from console.db import audit
+from console.handover_ref import reference
 from testing.conversation_factory import ConversationFactory, create_tracker_db, write
 from tests.console.conftest import ADMIN, ADVISER, ConsoleServer
 
@@ -52,7 +53,8 @@ def test_advisers_see_only_what_was_allowed_admins_all_audited(console_server):
     text = adviser.get(f"{base}/export.csv", params={"campaign": CAMPAIGN},
                        timeout=30).text.removeprefix("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    assert {r["sender_id"] for r in rows} == {ids["open"], ids["helped"]}
+    assert {r["reference"] for r in rows} == {reference(ids["open"]), reference(ids["helped"])}
+    assert not any(sender in text for sender in ids.values())  # no session id in an export
     # transcripts: refused without consent or handover
     for name in ("private", "unasked"):
         api = adviser.get(f"{base}/api/conversations/{ids[name]}", timeout=30)

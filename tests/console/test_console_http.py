@@ -13,6 +13,7 @@ import requests
 import sqlalchemy as sa
 
 from console.db import audit
+from console.handover_ref import reference
 from console.routes import build_routes
 from tests.console.conftest import ADMIN, ADVISER, CONTACT, XSS_TEXT, ConsoleServer, csrf_from
 
@@ -176,7 +177,9 @@ def test_handover_detail_shows_contact_in_full_and_audits_it(console_server):
     queue = http.get(f"{console_server.url}/console/handovers", timeout=10).text
     detail = http.get(f"{console_server.url}/console/handovers/{console_server.handover_sender}",
                       timeout=10).text
-    assert console_server.handover_sender[:20] in queue
+    # the queue links the handover by its opaque reference, never by the session id
+    assert reference(console_server.handover_sender) in queue
+    assert console_server.handover_sender not in queue
     assert CONTACT in detail
     assert "Leeftijd: vraagt of die niet te oud is." in detail
     # audited under a pseudonym of the sender id, never the id itself

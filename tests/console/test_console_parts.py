@@ -48,11 +48,12 @@ def test_csv_export_masks_preview_and_is_injection_safe():
     # WHEN exported as CSV and JSON
     text = to_csv([item])
     # (for Dutch Excel: UTF-8 with a byte-order mark, fields separated by ";")
-    assert text.startswith("\ufeffsender_id;started_at;")
+    assert text.startswith("\ufeffreference;started_at;")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     data = json.loads(to_json([item], 1))
     # THEN formulas are quoted and the phone number is masked in both
-    assert rows[1][0].startswith("'=")
+    # (the session id never leaves: an opaque reference stands in its place)
+    assert rows[1][0].startswith("r-") and "calc" not in text
     assert rows[1][3] == "'@x"
     assert rows[1][-1] == "'=1+1 bel [telefoon verborgen]"
     assert data["items"][0]["preview"] == "=1+1 bel [telefoon verborgen]"

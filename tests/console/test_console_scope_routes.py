@@ -104,3 +104,28 @@ def test_a_search_for_private_words_counts_nothing_on_the_dashboard(
     # THEN no conversation is counted (before the fix it showed as one bar on the charts)
     total = re.search(r"<p>(\d+) gesprekken", page.text)
     assert total and total.group(1) == "0", page.text[:500]
+
+
+def test_pages_exports_and_the_webhook_name_a_conversation_by_its_reference_only(
+        console_server, adviser):
+    from console.handover_live import webhook_body
+    from console.handover_ref import reference
+
+    http, _ = adviser
+    sender = console_server.handover_sender
+    ref = reference(sender)
+    # WHEN an adviser opens the handover list, the handover and the whole conversation
+    queue = http.get(f"{console_server.url}/console/handovers", timeout=30).text
+    detail = http.get(f"{console_server.url}/console/handovers/{ref}", timeout=30)
+    whole = http.get(f"{console_server.url}/console/conversations/{ref}", timeout=30)
+    export = http.get(f"{console_server.url}/console/export.csv", timeout=30).text
+    # THEN the reference opens them and the session id appears nowhere
+    assert detail.status_code == 200 and whole.status_code == 200
+    for body in (queue, detail.text, whole.text, export):
+        assert sender not in body
+    assert ref in queue and ref in whole.text
+    # AND the team's webhook links to the handover by the reference as well
+    body = webhook_body({"sender_id": sender, "last_at": 1.0, "channel": "web",
+                         "region": None, "sector": None, "campaign": None},
+                        "https://coach.example.nl", True).decode()
+    assert ref in body and sender not in body

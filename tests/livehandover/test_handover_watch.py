@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from console.handover_ref import reference
 from runner import process as proc
 from runner.services import web_server as web_service
 from testing.handover_adviser import ADVISER, Adviser, create_user, resumed, wait_until
@@ -81,13 +82,15 @@ def watch_server(rasa_stack, receiver: Receiver) -> Iterator[str]:  # noqa: ANN0
         log.close()
 
 
-def _next_post(receiver: Receiver, sender: str) -> tuple[dict[str, str], bytes]:
+def _next_post(receiver: Receiver, sender: str,
+               rasa_stack_env: dict[str, str]) -> tuple[dict[str, str], bytes]:
     def find() -> tuple[dict[str, str], bytes] | None:
         try:
             headers, body = receiver.posts.get(timeout=0.5)
         except queue.Empty:
             return None
-        return (headers, body) if sender in json.loads(body)["console_url"] else None
+        wanted = reference(sender, rasa_stack_env)
+        return (headers, body) if wanted in json.loads(body)["console_url"] else None
 
     return wait_until(find, timeout=30, what="the webhook call")
 
@@ -96,13 +99,16 @@ def test_a_new_handover_is_posted_once_signed_without_personal_details(
         watch_server: str, receiver: Receiver, rasa_stack) -> None:  # noqa: ANN001
     sender = rasa_stack.new_sender("hook")
     ask_for_adviser(rasa_stack, sender)
-    headers, body = _next_post(receiver, sender)
+    headers, body = _next_post(receiver, sender, rasa_stack.env)
     stamp = headers["x-handover-timestamp"]
     expected = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256)
     assert headers["x-handover-signature"] == "sha256=" + expected.hexdigest()
     payload = json.loads(body)
     assert payload["event"] == "handover_requested"
-    assert payload["console_url"].endswith(f"/console/handovers/{sender}")
+    # the opaque reference, never the session id (it would let the receiver resume the chat)
+    ref = reference(sender, rasa_stack.env)
+    assert payload["console_url"].endswith(f"/console/handovers/{ref}")
+    assert sender not in body.decode()
     assert isinstance(payload["advisers_available"], bool)
     assert "via deze chat" not in body.decode() and "adviseur spreken" not in body.decode()
 

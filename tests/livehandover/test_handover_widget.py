@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from console.handover_ref import reference
 from testing.handover_adviser import (
     ADVISER,
     Adviser,
@@ -125,7 +126,8 @@ def test_the_console_list_shows_new_handovers_without_a_reload(
     sender = rasa_stack.new_sender("livelist")
     ask_for_adviser(rasa_stack, sender)
     # THEN the row appears with its waiting time, without loading the page again
-    row = page.locator(f'#handover-rows tr[data-sender="{sender}"]')
+    ref = reference(sender, rasa_stack.env)
+    row = page.locator(f'#handover-rows tr[data-sender="{ref}"]')
     expect(row).to_have_count(1, timeout=30000)
     expect(row.locator("td").first).to_have_text(re.compile(r"net binnen|\d+ min"))
     expect(page.locator("#handover-live-note")).to_contain_text("nieuwe overdracht")
