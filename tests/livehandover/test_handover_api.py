@@ -8,6 +8,7 @@ from typing import Any
 
 import requests
 
+from console.handover_ref import reference
 from testing.handover_adviser import (
     ADVISER,
     Adviser,
@@ -77,7 +78,8 @@ def test_rest_conversation_taken_over_answered_and_given_back(
     sender = rasa_stack.new_sender("rest")
     ask_for_adviser(rasa_stack, sender)
     # the new request is on the live list, waiting
-    item = wait_until(lambda: next((i for i in adviser.live_list() if i["sender_id"] == sender),
+    ref = reference(sender, rasa_stack.env)  # the list names it by its opaque reference
+    item = wait_until(lambda: next((i for i in adviser.live_list() if i["sender_id"] == ref),
                                    None), what="the request on the live list")
     assert item["waiting_seconds"] is not None and item["held_by"] is None
     # WHEN the adviser takes over
@@ -100,7 +102,7 @@ def test_rest_conversation_taken_over_answered_and_given_back(
     turns = adviser.http.get(f"{adviser.base_url}/console/api/conversations/{sender}",
                              timeout=30).json()["turns"]
     assert [t["text"] for t in turns if t.get("adviser") == "Anna"][-1].startswith("Hoi!")
-    held = next(i for i in adviser.live_list() if i["sender_id"] == sender)
+    held = next(i for i in adviser.live_list() if i["sender_id"] == ref)
     assert held["held_by"] == ADVISER[0] and held["waiting_seconds"] is None
     # a second adviser cannot reply in a conversation somebody else holds
     assert admin.api(sender, "reply", {"text": "ik ook"}).status_code == 409

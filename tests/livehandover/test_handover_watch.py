@@ -126,5 +126,6 @@ def test_the_assistant_takes_back_a_conversation_the_adviser_left(
     assert resumed(rasa_stack.tracker(sender))
     assert rasa_stack.send(sender, "hallo?"), "the assistant answers again"
     # and the console no longer shows the conversation as held
-    item = next(i for i in adviser.live_list() if i["sender_id"] == sender)
+    item = next(i for i in adviser.live_list()
+                if i["sender_id"] == reference(sender, rasa_stack.env))
     assert item["held_by"] is None
