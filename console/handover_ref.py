@@ -26,6 +26,7 @@ from settings.operations import pseudonym_key
 PREFIX = "r-"
 PATTERN = re.compile(r"^r-[a-z2-7]{24}$")
 _KNOWN: dict[str, str] = {}  # reference -> sender id, filled from the index on a miss
+_SCANNED: dict[str, tuple] = {}  # index rows seen at the last scan, per console database
 _LOCK = threading.Lock()
 
 
@@ -46,7 +47,13 @@ def resolve(engine: Engine, value: str) -> str:
         if found is not None:
             return found
         with engine.connect() as conn:
+            # rows and newest activity: an erasure plus a new conversation changes it too
+            count = tuple(conn.execute(sa.select(sa.func.count(),
+                                                 sa.func.max(conv_index.c.last_at))).one())
+            if count == _SCANNED.get(str(engine.url)):
+                return value  # nothing new since the last look: an unknown reference
             senders = [s for (s,) in conn.execute(sa.select(conv_index.c.sender_id))]
         for sender_id in senders:
             _KNOWN.setdefault(reference(sender_id), sender_id)
+        _SCANNED[str(engine.url)] = count
         return _KNOWN.get(value, value)
