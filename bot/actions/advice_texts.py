@@ -171,9 +171,11 @@ def next_steps_text(payload: dict[str, Any], repeat: bool, limit: int | None = N
         if contact.get("name"):
             lines.append(f"Hulp in de buurt: {contact['name'].split(' (')[0]}.")
     else:
-        name = str(contact.get("name") or "").split(" (")[0]
+        # First step, the local contact, the partner initiatives of the region, the rest.
+        names = [str(contact.get("name") or "").split(" (")[0]] + [
+            str(x.get("name") or "").split(" (")[0] for x in contact.get("extras") or []]
         order = sorted(range(len(steps)), key=lambda i: (
-            i != 0, not (name and name in steps[i]), i))
+            i != 0, not any(n and n in steps[i] for n in names), i))
         keep = sorted(order[:limit] if limit else order)
         lines = ["Wat kun je nu doen?"]
         lines += [f"{n}. {steps[i]}" for n, i in enumerate(keep, start=1)]

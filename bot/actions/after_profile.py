@@ -291,7 +291,7 @@ def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
         text += "\n" + str(contact.get("text") or "In welke plaats woon je?")
         buttons = [{"title": r["name"], "payload": texts.payload(
             "ask_next_steps", {"labour_market_region": r["id"]})}
-            for r in contact["province_regions"]]
+            for r in contact["province_regions"]] + [NEXT_BUTTONS[0]]
     _send(dispatcher, tracker, text, steps, buttons)
 
 

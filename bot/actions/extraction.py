@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from bot.actions.intent_groups import NEVER_AN_ANSWER, PROFILE_ANSWERS
+from bot.actions.intent_groups import NEVER_AN_ANSWER, PROFILE_ANSWERS, REQUESTS
 from bot.actions.reading import SURE, Reading
 from bot.components.message_reading import STATUS_JOBS
 from contract import values
@@ -64,8 +64,8 @@ def decide(turn: Turn) -> Extraction:
     """Every profile fact the message gives; see the module docstring."""
     result = Extraction()
     r = turn.reading
-    if turn.intent in NEVER_AN_ANSWER:
-        return result
+    if turn.intent in REQUESTS or (turn.intent in NEVER_AN_ANSWER and not r.is_statement):
+        return result  # "geen diploma hier" read as a bot question is still an answer
     asked = turn.requested_slot
     upd = result.updates
     _from_buttons_and_diet(turn, upd)
@@ -110,8 +110,11 @@ def answer_to_open_question(turn: Turn) -> dict[str, Any]:
 
 
 def _from_buttons_and_diet(turn: Turn, upd: dict[str, Any]) -> None:
-    """Button payloads (`/inform{"work_status":"ww"}`) and DIET entities."""
+    """Button payloads (`/inform{"work_status":"ww"}`) and DIET entities. In a question
+    DIET's words are what is asked about ("wat verdient een monteur?"), no facts."""
     r = turn.reading
+    if r.is_question and not r.is_payload:
+        return
     for value in r.values("work_status", source="other"):
         if value in WORK_STATUSES:
             upd["work_status"] = value

@@ -16,6 +16,9 @@ QUESTIONS = frozenset({"faq", "ask_routes", "ask_funding", "ask_next_steps",
 # Requests that change what happens: never an answer, whatever facts they mention.
 NEVER_AN_ANSWER = frozenset({"request_human", "erase_data", "restart", "goodbye",
                              "bot_challenge", "ask_capabilities"})
+# Of those, the ones that must act whatever the message holds; the others (a bot
+# challenge, "what can you do") only when the message is not a plain statement.
+REQUESTS = frozenset({"request_human", "erase_data", "restart", "goodbye"})
 SMALL_TALK = frozenset({"greet", "thanks"})
 # Everything that is not an answer to the question on screen.
 DIGRESSIONS = QUESTIONS | NEVER_AN_ANSWER

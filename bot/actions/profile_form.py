@@ -19,11 +19,17 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions import language
-from bot.actions.extraction import COMPANIONS, LISTENING_SLOTS, Turn, decide
+from bot.actions.extraction import (
+    COMPANIONS,
+    LISTENING_SLOTS,
+    Turn,
+    answer_to_open_question,
+    decide,
+)
 from bot.actions.faq import answer_topic
 from bot.actions.faq_topics import message_topic
 from bot.actions.foreign_diploma import answer_foreign_diploma, is_foreign_diploma_answer
-from bot.actions.intent_groups import NEVER_AN_ANSWER, QUESTIONS, SMALL_TALK
+from bot.actions.intent_groups import NEVER_AN_ANSWER, QUESTIONS, REQUESTS, SMALL_TALK
 from bot.actions.profile_ask import (  # noqa: F401 - the SDK registers the ask actions
     AskForCurrentJob,
     AskForCurrentSector,
@@ -128,7 +134,8 @@ class ValidateProfileForm(FormValidationAction):
                   domain: DomainDict) -> List[EventType]:
         turn = turn_from_tracker(tracker)
         asked, r = turn.requested_slot, turn.reading
-        if turn.intent in NEVER_AN_ANSWER:
+        if turn.intent in REQUESTS or (turn.intent in NEVER_AN_ANSWER and not (
+                r.is_statement and answer_to_open_question(turn))):
             return []  # the form rejects; the rules answer (erasure, adviser, goodbye, ...)
         if asked == "region":
             confirmed = _confirm_place(tracker, turn)

@@ -20,6 +20,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot.channels import action_validation
 from observability import redact
 from runner.startup_checks import check_or_exit
 
@@ -46,6 +47,7 @@ class InternalRestInput(RestInput):
         # process is cleaned of message texts and secrets (its timeout and failure lines
         # carry the whole user message; SQL errors carry it as a parameter).
         redact.install()
+        action_validation.install()  # Rasa's response check without its per-call cost
         return cls()
 
     def allowed(self, request: Request) -> bool:

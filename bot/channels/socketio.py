@@ -50,6 +50,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import action_validation
 from bot.channels.cluster import client_manager_options
 from bot.channels.limits import SocketLimits
 from observability import redact
@@ -227,6 +228,7 @@ class WidgetSocketIOInput(SocketIOInput):
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> WidgetSocketIOInput:
         credentials = credentials or {}
         redact.install()  # no message text in any log line of the Rasa process
+        action_validation.install()  # Rasa's response check without its per-call cost
         origins = credentials.get("allowed_origins")
         if origins is None:
             origins = os.environ.get("ALLOWED_ORIGINS", "*")

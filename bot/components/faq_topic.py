@@ -128,7 +128,9 @@ class FaqTopicClassifier(GraphComponent):
                 learned = str(self._classifier.classes_[best])
                 confidence = float(probabilities[best])
             # One final topic: the learned one when sure, else the word patterns.
-            name, sure = faq_patterns.final_topic(asked, learned, confidence)
+            # The words of the whole message ("mijn Nederlands is niet goed. Is dat een
+            # probleem?" is about language), the learned topic from its question part.
+            name, sure = faq_patterns.final_topic(text[:600], learned, confidence)
             message.set(FAQ_TOPIC, {"name": name, "confidence": round(sure, 3),
                                     "learned": learned,
                                     "learned_confidence": round(confidence, 3)},

@@ -213,7 +213,7 @@ def _words(kind: str, text: str, value: str) -> str:
 
 # Messages DIET is sure are not about the person ("ben jij een robot?"): "robot" is no
 # interest there. Other questions keep their facts with the role `asked`.
-NOT_ABOUT_THE_PERSON = frozenset({"bot_challenge", "ask_capabilities", "erase_data"})
+NOT_ABOUT_THE_PERSON = frozenset({"bot_challenge"})
 SURE_INTENT = 0.8
 
 

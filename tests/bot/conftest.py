@@ -59,12 +59,10 @@ def parse(text: str, intent: str = "inform",
     the given DIET/button entities, and what the knowledge component and the FAQ topic
     word patterns add, exactly as in the NLU pipeline."""
     from bot.components.faq_patterns import final_topic
-    from bot.components.faq_topic import question_part
     from bot.components.knowledge_entities import recognise
 
     found = list(entities or []) + recognise(text)
-    name, confidence = (None, 0.0) if text.startswith("/") else final_topic(
-        question_part(text), None, 0.0)
+    name, confidence = (None, 0.0) if text.startswith("/") else final_topic(text, None, 0.0)
     return {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": found,
             "faq_topic": {"name": name, "confidence": confidence}}
 
