@@ -167,6 +167,7 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
         steps.append(TRIAL_STEP)
     elif prof:
         steps.append(f"Loop een dag mee met een {name}. Dan zie je of het past.")
+    key = len(steps)  # from here: the contact and the partner initiatives
     if contact["ask_place"]:
         # The bot asks the place with the contact's text and region buttons; the step
         # itself stays true without an answer.
@@ -181,7 +182,13 @@ def next_steps(kb: KnowledgeBase, profile: dict[str, Any],
         if inclusive is not None:
             steps.append(contacts_text.initiative_text(inclusive))
     return {"type": "next_steps", "steps": steps,
+            # The steps a short chat shows first: who to go to in the region.
+            "key_steps": list(range(key, len(steps))),
             "ask_place": contact["ask_place"], "province_regions": contact["province_regions"],
+            # The region's partner initiatives named in the steps (a chat may show only
+            # some steps; these come right after the contact).
+            "initiatives": [{"id": x["id"], "name": x["name"], "url": x["url"]}
+                            for x in contact["extras"][:2]],
             "contact": {k: contact[k] for k in ("id", "name", "regions", "url", "phone", "kind",
                                                 "walk_in", "local", "source", "checked_at",
                                                 "ask_place", "province_regions", "text")}}

@@ -162,8 +162,8 @@ def funding_text(payload: dict[str, Any], repeat: bool) -> str:
 
 
 def next_steps_text(payload: dict[str, Any], repeat: bool, limit: int | None = None) -> str:
-    """The steps as a numbered list; with `limit`, the first step, the step with the
-    contact and then the others in order, up to `limit` (the rest is on the card)."""
+    """The steps as a numbered list; with `limit`, the steps with the contact and the
+    initiatives, then the others in order, up to `limit` (the rest is on the card)."""
     steps = payload.get("steps") or []
     contact = payload.get("contact") or {}
     if repeat:
@@ -171,11 +171,10 @@ def next_steps_text(payload: dict[str, Any], repeat: bool, limit: int | None = N
         if contact.get("name"):
             lines.append(f"Hulp in de buurt: {contact['name'].split(' (')[0]}.")
     else:
-        # First step, the local contact, the partner initiatives of the region, the rest.
-        names = [str(contact.get("name") or "").split(" (")[0]] + [
-            str(x.get("name") or "").split(" (")[0] for x in contact.get("extras") or []]
-        order = sorted(range(len(steps)), key=lambda i: (
-            i != 0, not any(n and n in steps[i] for n in names), i))
+        # The local contact and the partner initiatives of the region first (who to go to
+        # is what a person needs most), then the other steps in their order.
+        key = set(payload.get("key_steps") or [])
+        order = sorted(range(len(steps)), key=lambda i: (i not in key, i))
         keep = sorted(order[:limit] if limit else order)
         lines = ["Wat kun je nu doen?"]
         lines += [f"{n}. {steps[i]}" for n, i in enumerate(keep, start=1)]

@@ -275,9 +275,9 @@ def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
     known = explained_terms(tracker)
     text = ""
     # As many steps as fit in a short turn, explanations of new terms included.
-    for limit in range(len(steps.get("steps") or []), 2, -1):
+    for limit in range(len(steps.get("steps") or []), 1, -1):
         text = advice_texts.plain(advice_texts.next_steps_text(steps, repeat, limit), set(known))
-        if advice_texts.words(text) <= advice_texts.TURN_WORDS - 20:
+        if advice_texts.words(text) <= advice_texts.TURN_WORDS - 5:
             break
     text = text or advice_texts.plain(advice_texts.next_steps_text(steps, repeat), known)
     buttons = advice_texts.menu_buttons(profession_id, skip="next_steps") \

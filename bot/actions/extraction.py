@@ -231,7 +231,7 @@ def _read_interests(turn: Turn, upd: dict[str, Any]) -> None:
     if asked != "interests" and not r.has("interest_context"):
         return
     found = [i for i in r.values("interest", source="knowledge") if i in INTERESTS]
-    if not found and asked == "interests":
+    if not found and asked == "interests" and not r.is_question:
         found = [i for i in r.values("interest", source="knowledge", loose=True)
                  if i in INTERESTS]
     if found:
@@ -245,7 +245,7 @@ def _read_sector(turn: Turn, upd: dict[str, Any]) -> None:
     if asked != "current_sector" and not r.has("sector_context"):
         return
     sector = r.value("sector", source="knowledge")
-    if sector not in SECTORS and asked == "current_sector":
+    if sector not in SECTORS and asked == "current_sector" and not r.is_question:
         sector = r.value("sector", source="knowledge", loose=True)
     if sector in SECTORS:
         upd["current_sector"] = sector
