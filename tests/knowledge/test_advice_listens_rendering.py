@@ -12,7 +12,7 @@ import pytest
 from markupsafe import escape
 
 from bot.actions import advice_texts
-from bot.actions.after_profile import recommendation_text
+from bot.actions.recommendation_turn import recommendation_text
 from console.labels import register as register_console_labels
 from knowledge import matching
 from knowledge.kb import KnowledgeBase
