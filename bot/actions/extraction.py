@@ -64,7 +64,9 @@ def decide(turn: Turn) -> Extraction:
     """Every profile fact the message gives; see the module docstring."""
     result = Extraction()
     r = turn.reading
-    if turn.intent in REQUESTS or (turn.intent in NEVER_AN_ANSWER and not r.is_statement):
+    misread_request = turn.intent == "request_human" and not r.has("asks_for_person")
+    if (turn.intent in REQUESTS and not misread_request) or (
+            turn.intent in NEVER_AN_ANSWER and not r.is_statement):
         return result  # "geen diploma hier" read as a bot question is still an answer
     asked = turn.requested_slot
     upd = result.updates

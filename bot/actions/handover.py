@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from bot.actions.profile_replies import times_asked
 from bot.actions.reading import Reading
 from settings.sections import HandoverSettings, load_handover_settings
 
@@ -74,12 +75,19 @@ class ValidateHandoverForm(FormValidationAction):
             if intent == "deny" or reading.has("no"):
                 return [SlotSet("handover_consent", False),
                         SlotSet("handover_contact", NO_CONTACT)]
+            if times_asked(tracker, "handover_consent") >= 2:
+                # No third time: without a clear yes nothing is passed on.
+                return [SlotSet("handover_consent", False),
+                        SlotSet("handover_contact", NO_CONTACT)]
             dispatcher.utter_message(text="Kies 'Ja, dat mag' of 'Nee'.",
                                      json_message={"type": "fallback"})
             return [SlotSet("handover_consent", None)]
         contact = contact_of(reading)
         if contact:
             return [SlotSet("handover_contact", contact)]
+        if times_asked(tracker, "handover_contact") >= 2:
+            dispatcher.utter_message(text="Dan neemt de adviseur contact op via deze chat.")
+            return [SlotSet("handover_contact", CHAT)]
         dispatcher.utter_message(
             text="Dat herken ik niet als telefoonnummer of e-mailadres. Typ bijvoorbeeld "
                  "06 12345678 of naam@voorbeeld.nl. Of kies: via deze chat.",
@@ -99,7 +107,10 @@ class ActionHandoverSubmit(Action):
             dispatcher.utter_message(
                 text="Prima, ik geef niets door. Je kunt gewoon verder met mij, of later "
                      "alsnog om een adviseur vragen.")
-            return [SlotSet("handover_requested", False)]
+            events: List[EventType] = [SlotSet("handover_requested", False)]
+            if tracker.get_slot("recommended_professions") is None:
+                events.append(FollowupAction("profile_form"))  # on with the questions
+            return events
         contact = tracker.get_slot("handover_contact")
         dispatcher.utter_message(text=submitted_text(contact, load_handover_settings()))
         if tracker.get_slot("recommended_professions") is None:

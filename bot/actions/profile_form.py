@@ -56,6 +56,18 @@ FORM = "profile_form"
 COMPANION_SLOTS = ("current_job_esco", "municipality")
 
 
+def _not_an_answer(turn: Turn) -> bool:
+    """A request the rules must handle. "bankmedewerker" that NLU took for a wish to speak
+    to someone is still the answer to "Wat voor werk doe je?"."""
+    r = turn.reading
+    if turn.intent == "request_human" and not r.has("asks_for_person"):
+        return not (r.is_statement and answer_to_open_question(turn))
+    if turn.intent in REQUESTS:
+        return True
+    return turn.intent in NEVER_AN_ANSWER and not (
+        r.is_statement and answer_to_open_question(turn))
+
+
 def _mapped_this_turn(tracker: Tracker, turn: Turn) -> List[EventType]:
     """Slots a mapping set from a question's words that the decision did not take: set
     back, so the question does not count as an answer."""
@@ -134,8 +146,7 @@ class ValidateProfileForm(FormValidationAction):
                   domain: DomainDict) -> List[EventType]:
         turn = turn_from_tracker(tracker)
         asked, r = turn.requested_slot, turn.reading
-        if turn.intent in REQUESTS or (turn.intent in NEVER_AN_ANSWER and not (
-                r.is_statement and answer_to_open_question(turn))):
+        if _not_an_answer(turn):
             return []  # the form rejects; the rules answer (erasure, adviser, goodbye, ...)
         if asked == "region":
             confirmed = _confirm_place(tracker, turn)

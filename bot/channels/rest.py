@@ -25,6 +25,16 @@ from observability import redact
 from runner.startup_checks import check_or_exit
 
 HEADER = "X-Internal-Secret"
+# Rasa's HTTP API takes its token only as `?token=`; a URL lands in nginx's error lines
+# (upstream failures quote the request), so callers may send it in this header instead.
+TOKEN_HEADER = "X-Rasa-Token"
+
+
+def token_from_header(request: Request) -> None:
+    """Request middleware: the `X-Rasa-Token` header counts as Rasa's `?token=`."""
+    token = request.headers.get(TOKEN_HEADER)
+    if token and "token" not in request.args:
+        request.args["token"] = [token]  # Sanic keeps the parsed arguments per request
 
 
 class InternalRestInput(RestInput):
@@ -60,6 +70,12 @@ class InternalRestInput(RestInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
+
+        @blueprint.listener("before_server_start")
+        async def accept_token_header(app: Any, _loop: Any) -> None:
+            # App-wide (the HTTP API is not in this blueprint); read per request by Sanic.
+            if token_from_header not in app.request_middleware:
+                app.request_middleware.appendleft(token_from_header)
 
         @blueprint.middleware("request")
         async def require_secret(request: Request) -> Optional[response.HTTPResponse]:

@@ -113,3 +113,8 @@ ORDINAL_CHOICE = re.compile(
     r"\b(?:nummer|nr\.?|de|die|optie|keuze)?\s*(eerste|tweede|derde|vierde|vijfde|laatste|"
     r"[1-5]e?)\b", re.I)
 BARE_NUMBER = re.compile(r"\s*(nummer|nr\.?|optie|keuze)?\s*\d\s*")
+# Asking for a person: an adviser, a human, a call back ("bankmedewerker" is no such word).
+ASKS_FOR_PERSON = re.compile(
+    r"\b(adviseur\w*|mens(en)?\s+spreken|echt(e)?\s+mens|iemand\s+(spreken|bellen)|"
+    r"persoon|human|real\s+person|bel\s+me|terugbellen|contact\s+met\s+iemand|"
+    r"medewerker\s+spreken|hulp\s+van\s+iemand|coach)\b", re.I)

@@ -21,7 +21,7 @@ CUES = frozenset({
     "question", "start_request", "explicit_job", "job_context", "correction",
     "place_context", "education_context", "interest_context", "sector_context", "no_work",
     "dont_know", "yes", "no", "foreign_diploma", "short_answer", "bare", "skip", "own_level",
-    "via_chat",
+    "via_chat", "asks_for_person",
 })
 MAX_FREE_TEXT = 80
 MAX_JOB_WORDS = 12
@@ -65,7 +65,7 @@ def cues(text: str) -> list[str]:
         ("education_context", p.EDU_CUE), ("interest_context", p.INTEREST_CUE),
         ("sector_context", p.SECTOR_CUE), ("no_work", p.NO_WORK), ("dont_know", p.DONT_KNOW),
         ("yes", p.YES), ("no", p.NO), ("foreign_diploma", p.FOREIGN), ("skip", p.SKIP),
-        ("via_chat", p.VIA_CHAT),
+        ("via_chat", p.VIA_CHAT), ("asks_for_person", p.ASKS_FOR_PERSON),
     )
     found = [name for name, pattern in checks if pattern.search(text)]
     if is_start_request(text):

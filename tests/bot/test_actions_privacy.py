@@ -83,3 +83,20 @@ def test_the_default_fallback_carries_the_fallback_payload(domain):
     # THEN the reply carries {"type": "fallback"} and the message is forgotten
     assert payloads(dispatcher) == [{"type": "fallback"}]
     assert events[0]["event"] == "rewind"
+
+
+def test_an_unclear_answer_to_the_consent_question_twice_ends_without_passing_anything_on(
+        domain):
+    # GIVEN the consent question was already put twice
+    from bot.actions.handover import ValidateHandoverForm
+
+    tracker = make_tracker("complete_profile", "geen idee eigenlijk", intent="dont_know",
+                           requested_slot="handover_consent", active_loop="handover_form")
+    tracker.events[-1:-1] = [
+        {"event": "slot", "name": "requested_slot", "value": "handover_consent"},
+        {"event": "user", "text": "hmm", "parse_data": parse("hmm")},
+        {"event": "slot", "name": "requested_slot", "value": "handover_consent"}]
+    # WHEN the answer is still no yes or no
+    events, _ = run_action(ValidateHandoverForm(), tracker, domain)
+    # THEN nothing is passed on and the form ends instead of asking a third time
+    assert slot_events(events) == {"handover_consent": False, "handover_contact": "geen"}

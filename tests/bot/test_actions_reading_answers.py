@@ -225,3 +225,22 @@ def test_a_job_described_in_words_is_recognised_with_its_sector(domain):
     # THEN a job with its ESCO link and the farming sector are stored
     assert slots["current_job"] and slots["current_job_esco"]
     assert slots["current_sector"] == "agrarisch_groen"
+
+
+def test_a_job_title_that_nlu_takes_for_a_wish_to_talk_to_someone_is_the_job(domain):
+    # GIVEN the job question and NLU reading "bankmedewerker" as a request for an adviser
+    tracker = make_tracker("empty_form", "verzekeringsmedewerker", intent="request_human")
+    # WHEN the form reads it
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN it is the answer, not a handover
+    assert slot_events(events).get("current_job")
+
+
+def test_asking_for_an_adviser_in_words_still_goes_to_the_adviser(domain):
+    # GIVEN the job question
+    tracker = make_tracker("empty_form", "ik wil liever een adviseur spreken",
+                           intent="request_human")
+    # WHEN the person asks for a person
+    events, _ = run_action(ValidateProfileForm(), tracker, domain)
+    # THEN the form steps aside for the handover rule
+    assert events == []
