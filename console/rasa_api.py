@@ -39,9 +39,13 @@ class RasaApi:
     async def _post(self, url: str, body: Any, **params: str) -> Any:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(timeout=DEFAULT_TIMEOUT)
-        query = {"token": self.token, "include_events": "NONE", **params}
+        query = {"include_events": "NONE", **params}
+        # The token in a header, not the URL: URLs end up in proxy error logs
+        # (bot/channels/rest.py turns the header into Rasa's `?token=`).
+        headers = {"X-Rasa-Token": self.token}
         try:
-            async with self._session.post(url, json=body, params=query) as response:
+            async with self._session.post(url, json=body, params=query,
+                                          headers=headers) as response:
                 if response.status >= 400:
                     raise RasaUnavailable(f"Rasa answered {response.status}")
                 return await response.json()

@@ -1,6 +1,7 @@
 """A Sanic server with Rasa's logging set-up and the project's REST channel, whose message
 handler fails the way a real turn can: a timeout (Rasa's CancelledError path) or a database
-error with the message as a parameter. Run: python -m tests.ops.log_probe_server PORT
+error with the message as a parameter; and one route protected the way Rasa protects its
+HTTP API. Run: python -m tests.ops.log_probe_server PORT
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 
 import sqlalchemy as sa
 from rasa.core.channels.channel import UserMessage
+from rasa.server import ErrorResponse, requires_auth
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.log_utils import configure_structlog
 from sanic import Sanic, response
@@ -18,6 +20,7 @@ from sanic import Sanic, response
 from bot.channels.rest import InternalRestInput
 
 ENGINE = sa.create_engine("sqlite://", future=True)
+API_TOKEN = "probe-api-token-0123456789abcdef"
 
 
 async def failing_turn(message: UserMessage) -> None:
@@ -46,6 +49,15 @@ def build_app() -> Sanic:
     @app.get("/")
     async def root(_: object) -> response.HTTPResponse:
         return response.text("log probe")
+
+    @app.exception(ErrorResponse)
+    async def refused(_request: object, error: ErrorResponse) -> response.HTTPResponse:
+        return response.json(error.error_info, status=error.status)  # as rasa.server does
+
+    @app.get("/conversations/<conversation_id>/tracker")
+    @requires_auth(app, API_TOKEN)  # exactly as Rasa protects its HTTP API
+    async def tracker(_request: object, conversation_id: str) -> response.HTTPResponse:
+        return response.json({"sender_id": conversation_id})
 
     return app
 

@@ -49,3 +49,28 @@ def test_cleaning_keeps_the_shape_of_a_line():
     line = "GET /x?token=abc&sender=1 with Bearer abc.def and postgresql://u:pw@h/db"
     assert clean(line) == ("GET /x?token=[weggelaten]&sender=1 with Bearer [weggelaten] and "
                            "postgresql://u:[weggelaten]@h/db")
+
+
+def test_rasas_api_token_may_come_in_a_header_instead_of_the_url(tmp_path):
+    from tests.ops.log_probe_server import API_TOKEN
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "tests.ops.log_probe_server", str(port)],
+                              cwd=REPO_ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_http(url + "/", server, 60)
+        tracker = f"{url}/conversations/abc/tracker"
+        # WHEN the console sends the token as a header (nothing secret in the URL)
+        header = requests.get(tracker, headers={"X-Rasa-Token": API_TOKEN}, timeout=30)
+        # THEN Rasa's own check accepts it, and refuses a wrong or missing one
+        assert header.status_code == 200 and header.json()["sender_id"] == "abc"
+        assert requests.get(tracker, headers={"X-Rasa-Token": "wrong"},
+                            timeout=30).status_code == 401
+        assert requests.get(tracker, timeout=30).status_code == 401
+        # AND the query form still works for callers that use it
+        assert requests.get(tracker, params={"token": API_TOKEN}, timeout=30).status_code == 200
+    finally:
+        proc.stop([server], grace=5)
+
