@@ -165,7 +165,7 @@ def _read_job(turn: Turn, upd: dict[str, Any]) -> None:
     job = r.job()
     if not job or not job.get("label"):
         return
-    told = r.has("job_context") or job.get("described")
+    told = r.has("job_context") or (job.get("described") and asked in ("current_job", None))
     if keep_job or (asked != "current_job" and not told):
         return
     if asked not in ("current_job", None) and str(job["label"]) in STATUS_JOBS \

@@ -51,6 +51,8 @@ LOAD_WAIT_SECONDS = 120.0
 def _span(text: str, matched: str | None) -> tuple[int, int]:
     """Character span of what a recogniser matched: the words themselves, else the word of
     the message most like them (a typo, "electricien"), else the whole message."""
+    if matched == "":
+        return len(text), len(text)  # no words of its own: an empty span at the end
     if matched:
         words = [re.escape(w) for w in matched.split() if w]
         if words:
@@ -89,6 +91,10 @@ def recognise(text: str) -> list[dict[str, Any]]:
     questions = reading.question_spans(text)
     statement = _statement_part(text, questions)
     found = _facts(text, statement)
+    wishes = [e for e in found if e["entity"] == "wish" and e["end"] > e["start"]]
+    # "lasser lijkt me leuk": the profession wished for is no job of the person's own.
+    found = [e for e in found if not (e["entity"] in ("job", "sector") and any(
+        w["start"] < e["end"] and e["start"] < w["end"] for w in wishes))]
     for entity in found:
         if questions and reading.in_spans(entity, questions):
             entity["role"] = "asked"  # mentioned inside a question, not told about oneself
@@ -111,8 +117,10 @@ def _facts(text: str, statement: str) -> list[dict[str, Any]]:
     # A job asked about ("wat verdient een lasser?") is no job of the person's own.
     job = _safe(knowledge.recognise_job, statement) if statement.strip() else None
     if job and job.get("label"):
+        # A job told as a description names no job words: no span to compete with.
+        span_words = "" if job.get("described") else job.get("matched")
         found.append(_entity(text, "job", job["label"], job.get("confidence", 0.5),
-                             job.get("matched"), esco_uri=job.get("esco_uri"),
+                             span_words, esco_uri=job.get("esco_uri"),
                              isco08=job.get("isco08"), sector=job.get("sector"),
                              described=job.get("described"), words=job.get("matched")))
     place = _safe(knowledge.recognise_place, text)
@@ -134,9 +142,8 @@ def _facts(text: str, statement: str) -> list[dict[str, Any]]:
         value = _safe(func, text)
         if value:
             words = _words(name, text, value)
-            if not words and name == "sector" and job and job.get("sector") == value:
-                words = job.get("matched") or ""  # the sector of the job: the job's words
-            found.append(_entity(text, name, value, 0.9, words))
+            # The sector of the job, with no words of its own: derived, so spanless.
+            found.append(_entity(text, name, value, 0.9, words or ""))
     for interest in _safe(knowledge.recognise_interests, text) or []:
         found.append(_entity(text, "interest", interest, 0.9,
                              _words("interest", text, interest)))

@@ -53,7 +53,8 @@ ORDINAL_LEVEL = re.compile(r"^\s*(?:niveau\s*)?([1-4])\s*$")
 # A question mark, a question word first, or a verb first with its subject after it
 # ("kan ik ...", "heb je ..."); "heb mbo 2" (the subject left out) is a statement.
 QUESTION = re.compile(
-    r"\?|^\s*(wat|hoe|waar|wie|welke?|wanneer|waarom|hoeveel)\b|"
+    r"\?|^\s*(wat|hoe|waar|wie|welke?|wanneer|waarom|hoeveel|how|what|where|which|when|"
+    r"why|who)\b|"
     r"^\s*(kan|kun|kunt|mag|moet|is|ben|heb|hebben|krijg|krijgen|hou|houd|zijn|word|wordt|"
     r"gaat|lukt|verdien|verdient|zit|werkt)\s+(ik|je|jij|u|dat|het|er|men|we|wij|jullie|"
     r"een|die|zo'?n|techniek|dit)\b", re.I)

@@ -50,8 +50,8 @@ ACTIVITIES: tuple[Activity, ...] = (
              "plukker"),
     Activity(("maai|snoei|tuinen|gras|plantsoen|groenvoorziening",), "hovenier"),
     # industrie / productie
-    Activity(("lopende\\s+band|productielijn|productiehal|lijn|machine",
-              "fabriek|productie|operator|lijn|band|bedien|stond|sta|werk"),
+    Activity(("lopende\\s+band|productielijn|productiehal|lijn",
+              "fabriek|productie|operator|lijn|band|bedien|stond|sta"),
              "productiemedewerker"),
     Activity(("inpak|verpak|dozen",), "inpakker"),
     Activity(("slacht|vlees|uitbenen|worst",), "slager"),
