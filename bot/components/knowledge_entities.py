@@ -40,6 +40,10 @@ EXTRACTOR = "KnowledgeEntityExtractor"
 # Entities about the whole message rather than some of its words.
 SPANLESS = frozenset({"cue", "job_text", "language", "choice", "profession_id",
                       "ended_scheme", "limit", "age", "newcomer", "email", "phone"})
+# Facts the dialogue also takes from a question: the person's own level ("kan dat met
+# mijn mbo 2?"), a profession asked about (a wish), limits, age, newcomer, ended schemes.
+READ_FROM_QUESTIONS = frozenset({"education_level", "wish", "limit", "age", "newcomer",
+                                 "profession_id", "ended_scheme"})
 # Messages longer than this are not read (a pasted CV costs time and finds noise).
 MAX_CHARS = 600
 # Below this a place is a typo-tolerant guess (bot/actions/findings.SURE is the same).
@@ -95,9 +99,13 @@ def recognise(text: str) -> list[dict[str, Any]]:
     # "lasser lijkt me leuk": the profession wished for is no job of the person's own.
     found = [e for e in found if not (e["entity"] in ("job", "sector") and any(
         w["start"] < e["end"] and e["start"] < w["end"] for w in wishes))]
+    asked = [e for e in found if questions and reading.in_spans(e, questions)]
+    # Facts inside a question are what is asked about, not told about oneself: only the
+    # ones the dialogue reads from a question stay, with the role `asked`.
+    found = [e for e in found if e not in asked or e["entity"] in READ_FROM_QUESTIONS]
     for entity in found:
-        if questions and reading.in_spans(entity, questions):
-            entity["role"] = "asked"  # mentioned inside a question, not told about oneself
+        if entity in asked:
+            entity["role"] = "asked"
     found += _cues_and_words(text, statement, bool(questions))
     return found
 

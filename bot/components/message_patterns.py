@@ -56,7 +56,8 @@ QUESTION = re.compile(
     r"\?|^\s*(wat|hoe|waar|wie|welke?|wanneer|waarom|hoeveel|how|what|where|which|when|"
     r"why|who)\b|"
     r"^\s*(kan|kun|kunt|mag|moet|is|ben|heb|hebben|krijg|krijgen|hou|houd|zijn|word|wordt|"
-    r"gaat|lukt|verdien|verdient|zit|werkt)\s+(ik|je|jij|u|dat|het|er|men|we|wij|jullie|"
+    r"gaat|lukt|verdien|verdient|zit|werk|werkt|betalen|betaalt|heeft|doe|doet|kunnen|"
+    r"moeten|mogen|zou|zouden)\s+(ik|je|jij|u|dat|het|er|men|we|wij|jullie|ze|zij|"
     r"een|die|zo'?n|techniek|dit)\b", re.I)
 # Where a message turns from telling to asking: a sentence end, or a comma before a
 # question word ("ik ben kok, wat verdient een lasser").

@@ -65,7 +65,8 @@ ACTIVITIES: tuple[Activity, ...] = (
     # zorg en welzijn, schoonmaak, kinderopvang
     Activity(("wassen|verzorg|aankleden|douchen|zorgen\\s+voor", "ouderen|bewoners|clienten|"
               "patienten|mensen|verpleeghuis|thuiszorg"), "verzorgende"),
-    Activity(("schoonmaak|schoonmaken|poets|stofzuig|dweil|sanitair",), "schoonmaker"),
+    Activity(("schoonmaak|schoonmaken|poets|stofzuig|dweil|sanitair|maak\\s+schoon|"
+              "maakte\\s+schoon",), "schoonmaker"),
     Activity(("kinderen|peuters|baby|kinderopvang|bso|creche",
               "opvang|zorg|pas|speel|begeleid|opvang"), "pedagogisch medewerker"),
     # kantoor, klantenservice, beveiliging

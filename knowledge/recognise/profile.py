@@ -175,7 +175,15 @@ def matched_words(kind: str, text: str, value: str) -> str | None:
     if matcher is None:
         return None
     norm = normalise(text)
-    for hit in (_interest_hits(norm) if kind == "interest" else matcher.hits(norm)):
-        if hit.value == value:
-            return norm[hit.start:hit.end]
+    hits = [h for h in (_interest_hits(norm) if kind == "interest" else matcher.hits(norm))
+            if h.value == value]
+    if hits:
+        # A sector by the workplace, the last words ("kassa bij de supermarkt").
+        hit = hits[-1] if kind == "sector" else hits[0]
+        return norm[hit.start:hit.end]
+    if kind == "sector":  # a compound ending in a sector word ("kledingwinkel")
+        for token in norm.split():
+            if any(token.endswith(tail) and len(token) >= len(tail) + 3 and v == value
+                   for tail, v in _SECTOR_TAILS):
+                return token
     return None

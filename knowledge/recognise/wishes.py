@@ -53,6 +53,13 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), c) for 
      r"work as|train as|retrain as)\s+" + _ART + r"(?P<w>.{2,50})", 0.95),
     (r"\b(?:training|course)\s+(?:to become|for|as)\s+" + _ART + r"(?P<w>.{2,50})", 0.85),
     (r"\bbecome\s+" + _ART + r"(?P<w>.{2,50})", 0.85),
+    # A choice among the professions shown, or asking about one ("vertel meer over X").
+    (r"\b(?:ik\s+)?(?:kies|ga)\s+(?:voor|met)\s+" + _ART + r"(?P<w>.{2,50})", 0.85),
+    (r"^\s*doe\s+maar\s+" + _ART + r"(?P<w>.{2,50})", 0.85),
+    (r"\b(?:vertel|zeg)\s+(?:me\s+|mij\s+|eens\s+)*(?:wat\s+)?meer\s+over\s+" + _ART
+     + r"(?P<w>.{2,50})", 0.85),
+    (r"\bmeer\s+(?:weten\s+)?over\s+" + _ART + r"(?P<w>.{2,50}?)(?:\s+weten)?$", 0.8),
+    (r"^\s*(?P<w>[a-z][a-z -]{2,40}?)\s+(?:graag|alsjeblieft|please)\s*[.!]?$", 0.8),
 ))
 # Words that end the wished profession ("ik wil lasser worden, want ..." / "bij Dow").
 _STOP = re.compile(r"\s(?:want|omdat|maar|en ik|bij|in de|in het|in|op|voor|met|dus|"

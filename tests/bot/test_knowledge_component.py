@@ -112,8 +112,10 @@ def test_a_message_that_is_surely_not_about_the_person_gets_no_profile_entities(
     # WHEN NLU is sure it is small talk THEN no interest or place is read from it, only
     # how it is put (a question)
     assert set(_processed("ben jij soms een robot uit Utrecht", "bot_challenge", 0.97)) == {"cue"}
-    # BUT when NLU is unsure, the words are still read (a bare answer to a question)
-    assert "place" in _processed("ben jij soms een robot uit Utrecht", "bot_challenge", 0.4)
+    # BUT a question keeps no facts of what it asks about, whatever NLU thought of it
+    assert "place" not in _processed("ben jij soms een robot uit Utrecht", "bot_challenge", 0.4)
+    # AND a statement NLU is unsure of keeps its facts
+    assert "place" in _processed("ik kom uit Utrecht", "bot_challenge", 0.4)
     assert "place" in _processed("gewoon in Utrecht", "inform", 0.99)
 
 
