@@ -1,5 +1,5 @@
 """Wraps every console handler: login and CSRF checks, the consent check of every route
-that names one conversation (console/scope.py), and the security headers."""
+that names one conversation (the rule is console/scope.py), and the security headers."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from console.handover_ref import resolve
-from console.pages import CONSOLE, PREFIX, Handler
-from console.scope import conversation_gate
+from console.pages import CONSOLE, PREFIX, Handler, ctx, page, record, refresh, sender
+from console.queries import index_row
+from console.scope import label, limited_to_consent, row_readable
 
 COOKIE = "console_session"
 PUBLIC = {("GET", "/console/login"), ("POST", "/console/login")}
@@ -79,3 +80,34 @@ async def require_login(request: web.Request, handler: Handler) -> web.StreamRes
             if refused is not None:
                 return refused
     return await handler(request)
+
+
+NO_CONSENT = ("Deze persoon heeft (nog) geen toestemming gegeven om mee te lezen en heeft geen "
+              "hulp gevraagd. Alleen een beheerder kan dit gesprek openen.")
+
+
+async def conversation_gate(request: web.Request) -> web.StreamResponse | None:
+    """The consent check of every console route that names one conversation.
+
+    Called by require_login for each route with ``{sender_id}`` (pages, forms, JSON API,
+    live handover), so no handler can forget it. Returns None when the user may
+    go on, else the refusal to send. Advisers: only readable conversations (reading
+    consent or a handover). Admins: everything, and an opening without consent is
+    audited. A conversation that does not exist passes through (the handler says 404).
+    """
+    console, sender_id, user = ctx(request), sender(request), request["user"]
+    await refresh(console, request)
+    row = index_row(console.engine, sender_id)
+    if row_readable(row):
+        return None
+    if row is None and not console.store.existing([sender_id]):
+        return None
+    if not limited_to_consent(user):
+        if request.method == "GET":
+            record(request, "admin_open_no_consent", sender_id, label(row))
+        return None
+    record(request, "denied_no_consent", sender_id)
+    if request.path.startswith("/console/api/"):
+        return web.json_response({"error": "no consent to read this conversation"},
+                                 status=403)
+    return page(request, "error.html", status=403, message=NO_CONSENT)

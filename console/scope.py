@@ -1,5 +1,8 @@
 """What an adviser may read: the person's reading consent (privacy/consent.py).
 
+The rule alone, as SQL and as a test of one index row; console/middleware.py applies it
+to every route that names a conversation.
+
 Aggregates (dashboard, counts) are always allowed. Transcripts, search hits in message
 texts and exports only where the person allowed it or asked for help (a handover).
 Admins may open everything, and every such opening without consent is audited.
@@ -34,44 +37,6 @@ def label(row: dict[str, Any] | None) -> str:
 def limited_to_consent(user: Any) -> bool:
     """Advisers see only readable conversations; admins see all (audited)."""
     return not (user is not None and user.is_admin)
-
-
-# ------------------------------------------------------------------ the one check per route
-
-NO_CONSENT = ("Deze persoon heeft (nog) geen toestemming gegeven om mee te lezen en heeft geen "
-              "hulp gevraagd. Alleen een beheerder kan dit gesprek openen.")
-
-
-async def conversation_gate(request: Any) -> Any:
-    """The consent check of every console route that names one conversation.
-
-    Called by console/middleware.py for each route with ``{sender_id}`` (pages, forms,
-    JSON API, live handover), so no handler can forget it. Returns None when the user may
-    go on, else the refusal to send. Advisers: only readable conversations (reading
-    consent or a handover). Admins: everything, and an opening without consent is
-    audited. A conversation that does not exist passes through (the handler says 404).
-    """
-    from aiohttp import web
-
-    from console.pages import ctx, page, record, refresh, sender
-    from console.queries import index_row
-
-    console, sender_id, user = ctx(request), sender(request), request["user"]
-    await refresh(console, request)
-    row = index_row(console.engine, sender_id)
-    if row_readable(row):
-        return None
-    if row is None and not console.store.existing([sender_id]):
-        return None
-    if not limited_to_consent(user):
-        if request.method == "GET":
-            record(request, "admin_open_no_consent", sender_id, label(row))
-        return None
-    record(request, "denied_no_consent", sender_id)
-    if request.path.startswith("/console/api/"):
-        return web.json_response({"error": "no consent to read this conversation"},
-                                 status=403)
-    return page(request, "error.html", status=403, message=NO_CONSENT)
 
 
 def dashboard_clauses(user: Any, searching: bool) -> list[sa.sql.ColumnElement]:
