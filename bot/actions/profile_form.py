@@ -54,6 +54,8 @@ from bot.actions.session import metadata_slot_events
 
 FORM = "profile_form"
 COMPANION_SLOTS = ("current_job_esco", "municipality")
+REQUIRED = ("current_job", "current_sector", "work_status", "education_level", "interests",
+            "region", "learn_while_earning")
 
 
 def _not_an_answer(turn: Turn) -> bool:
@@ -68,12 +70,9 @@ def _not_an_answer(turn: Turn) -> bool:
         r.is_statement and answer_to_open_question(turn))
 
 
-def _mapped_this_turn(tracker: Tracker, turn: Turn) -> List[EventType]:
-    """Slots a mapping set from a question's words that the decision did not take: set
-    back, so the question does not count as an answer."""
-    return [SlotSet(k, turn.slots.get(k)) for k in ("current_sector", "work_status",
-                                                   "education_level", "interests", "region")
-            if tracker.get_slot(k) != turn.slots.get(k)]
+def _mapping_filled_something(tracker: Tracker, turn: Turn) -> bool:
+    """A `from_entity` mapping set a slot this turn (its `validate_<slot>` decides)."""
+    return any(tracker.get_slot(k) != turn.slots.get(k) for k in REQUIRED)
 
 
 def _skip_quietly(tracker: Tracker, slot: str) -> List[EventType]:
@@ -204,7 +203,7 @@ class ValidateProfileForm(FormValidationAction):
         if not asked:
             return []
         if r.is_question:
-            mapped = _mapped_this_turn(tracker, turn)
+            mapped = _mapping_filled_something(tracker, turn)
             if turn.intent in QUESTIONS and not mapped and not told:
                 return []  # the form rejects and a rule answers, then asks again
             if topic or mapped or told:
@@ -212,7 +211,7 @@ class ValidateProfileForm(FormValidationAction):
                 # answer it, then the form asks its question again.
                 if topic:
                     answer_topic(dispatcher, tracker, topic)
-                return mapped + [SlotSet(asked, None)]
+                return [SlotSet(asked, None)]
         if turn.intent in SMALL_TALK or turn.intent == "start_profile" or r.is_start_request:
             return [SlotSet(asked, None)]  # "hallo" while a question is open: ask it again
         lang = language.detect(r)
