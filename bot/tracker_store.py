@@ -24,7 +24,6 @@ import asyncio
 import itertools
 import json
 import logging
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Optional, Text, TypeVar
@@ -37,13 +36,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from privacy.erase import erase_senders, related_sender_ids
+from settings.operations import RasaServerSettings
 
 logger = logging.getLogger(__name__)
 
 ERASE_ACTION = "action_erase_conversation"
 RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 3.0, 5.0)
-# Trackers kept in memory (a few hundred KB each at most); 0 turns the cache off.
-CACHE_SIZE = int(os.environ.get("TRACKER_CACHE_SIZE") or 500)
 
 T = TypeVar("T")
 
@@ -79,6 +77,9 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        # Trackers kept in memory (a few hundred KB each at most); 0 turns the cache off.
+        # Read when Rasa builds the store, not at import (tests set it per process).
+        self.cache_size = RasaServerSettings.from_env().tracker_cache_size
         url = self.engine.url
         self.engine.dispose()
         self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
@@ -113,7 +114,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
                 self.SQLEvent.sender_id == sender_id).scalar()
 
     async def _retrieve_cached(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        if not CACHE_SIZE:
+        if not self.cache_size:
             return await super().retrieve(sender_id)
         # Read the last row id first: rows written after it make the cache entry stale.
         last_id = self._last_id(sender_id)
@@ -131,7 +132,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     def _remember(self, entry: _Cached) -> None:
         self._cache[entry.tracker.sender_id] = entry
         self._cache.move_to_end(entry.tracker.sender_id)
-        while len(self._cache) > CACHE_SIZE:
+        while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
     async def _save_cached(self, tracker: DialogueStateTracker) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import time
 from collections.abc import AsyncIterator
 
@@ -52,7 +51,7 @@ async def retention_task(app: web.Application) -> AsyncIterator[None]:
             logger.exception("building the console index failed; requests will retry")
 
     tasks = [asyncio.create_task(build_index())]
-    if os.environ.get("CONSOLE_RETENTION", "on").lower() != "off":
+    if console.settings.retention_rounds:
         tasks.append(asyncio.create_task(loop()))
     yield
     for task in tasks:

@@ -29,6 +29,7 @@ from runner.model import ensure_model
 from runner.services import Service, action_server, rasa_server, web_server
 from runner.startup_checks import UnsafeSettings, check
 from settings import REPO_ROOT, child_env, resolve
+from settings.operations import ProdLocalSettings, process_environment
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 # Where service output goes; benchmarks set a sink that drops it, so their report stays clean.
@@ -95,18 +96,18 @@ def plan(env: Optional[Mapping[str, str]] = None,
          pick_port: Optional[Callable[[int], int]] = None) -> Topology:
     """`pick_port(default)` chooses each port (tests and benchmarks pass one that claims a
     free port, e.g. from testing.ports); without it the defaults are used."""
-    base = dict(os.environ if env is None else env)
-    port = pick_port or (lambda default: default)
-    pg_port = int(base.get("PG_PORT") or port(5433))
-    redis_port = int(base.get("REDIS_PORT") or port(6380))
-    lb_port = int(base.get("LB_PORT") or port(8080))
-    actions_lb_port = int(base.get("ACTIONS_LB_PORT") or port(8081))
-    public_lb_port = int(base.get("LB_PUBLIC_PORT") or port(8088))
-    n_rasa = int(base.get("PROD_RASA_INSTANCES", "2"))
-    n_actions = int(base.get("PROD_ACTION_INSTANCES", "2"))
-    rasa_ports = [port(5006 + i) for i in range(n_rasa)]
-    action_ports = [port(5056 + i) for i in range(n_actions)]
-    data_dir = Path(base.get("DATA_DIR") or REPO_ROOT / "var" / "prod")
+    base = process_environment() if env is None else dict(env)
+    own = ProdLocalSettings.from_env(base)
+
+    def port(default: int, key: str = "") -> int:
+        return own.ports.get(key) or (pick_port(default) if pick_port else default)
+
+    pg_port, redis_port = port(5433, "PG_PORT"), port(6380, "REDIS_PORT")
+    lb_port, actions_lb_port = port(8080, "LB_PORT"), port(8081, "ACTIONS_LB_PORT")
+    public_lb_port = port(8088, "LB_PUBLIC_PORT")
+    rasa_ports = [port(5006 + i) for i in range(own.rasa_instances)]
+    action_ports = [port(5056 + i) for i in range(own.action_instances)]
+    data_dir = Path(own.data_dir or REPO_ROOT / "var" / "prod")
     pw = pg_roles.passwords(base)
     base.update({
         "DATA_DIR": str(data_dir),
@@ -165,7 +166,7 @@ def start_postgres(t: Topology) -> None:
         argv=_as_postgres([str(pg / "postgres"), "-D", str(pgdata), "-p", str(t.pg_port),
                            "-k", str(sock_dir), "-c", "listen_addresses=127.0.0.1",
                            "-c", "fsync=on", "-c", "max_connections=200"]),
-        env=dict(os.environ), port=t.pg_port, port_setting="PG_PORT", health_path="")
+        env=process_environment(), port=t.pg_port, port_setting="PG_PORT", health_path="")
     t.services["postgres"] = service
     t.processes["postgres"] = proc.start(service, SINK)
     _wait_pg(t, pg)
@@ -219,7 +220,7 @@ def start_redis(t: Topology) -> None:
         argv=[_need("redis-server", "redis-server"), "--port", str(t.redis_port),
               "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
               "--requirepass", t.settings["REDIS_PASSWORD"]],
-        env=dict(os.environ), port=t.redis_port, port_setting="REDIS_PORT", health_path="")
+        env=process_environment(), port=t.redis_port, port_setting="REDIS_PORT", health_path="")
     t.services["redis"] = service
     t.processes["redis"] = proc.start(service, SINK)
 
@@ -255,7 +256,7 @@ def start_nginx(t: Topology) -> None:
     service = Service(name="nginx",
                       argv=[_need("nginx", "nginx"), "-c", str(path), "-p", str(t.run_dir),
                             "-g", "daemon off;"],
-                      env=dict(os.environ), port=t.lb_port, port_setting="LB_PORT",
+                      env=process_environment(), port=t.lb_port, port_setting="LB_PORT",
                       health_path="")
     t.services["nginx"] = service
     t.processes["nginx"] = proc.start(service, SINK)
@@ -319,8 +320,8 @@ def create_admin(t: Topology, env: Optional[Mapping[str, str]] = None) -> Option
     Returns the user name, or None when the variables are not set. An existing account
     is left as it is (a restart on the same DATA_DIR keeps its password).
     """
-    source = os.environ if env is None else env
-    name, password = source.get("PROD_ADMIN_USER", ""), source.get("PROD_ADMIN_PASSWORD", "")
+    own = ProdLocalSettings.from_env(env)
+    name, password = own.admin_user, own.admin_password
     if not name or not password:
         return None
     done = subprocess.run(
@@ -360,7 +361,7 @@ def main() -> int:
     t = plan()
     try:
         # An exposed topology never starts with development secrets.
-        check({**os.environ, **t.settings})
+        check({**process_environment(), **t.settings})
     except UnsafeSettings as refused:
         proc.eprint(str(refused.args[0]))
         return 2

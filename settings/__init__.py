@@ -39,7 +39,8 @@ def _esco_dir(env: Mapping[str, str]) -> Path | None:
     return default_esco_dir()
 
 
-def _origins(raw: str) -> tuple[str, ...]:
+def origins(raw: str) -> tuple[str, ...]:
+    """ALLOWED_ORIGINS ("*" or comma-separated origins): the one parser of it."""
     items = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
     return ("*",) if not items or "*" in items else items
 
@@ -98,7 +99,7 @@ class Settings:
             console_database_url=get("CONSOLE_DATABASE_URL",
                                      f"sqlite:///{data_dir / 'console.db'}"),
             esco_dir=_esco_dir(env),
-            allowed_origins=_origins(get("ALLOWED_ORIGINS", "*")),
+            allowed_origins=origins(get("ALLOWED_ORIGINS", "*")),
             retention_days=float(get("RETENTION_DAYS", "90")),
             model_dir=repo_path(get("MODEL_DIR", "models")),
             rasa_config=get("RASA_CONFIG", "config.yml"),

@@ -108,6 +108,29 @@ class ActionServerSettings:
                    host=env.get("SANIC_HOST") or env.get("ACTION_BIND_HOST") or "127.0.0.1")
 
 
+# ---------------------------------------------------------------- Rasa process
+
+
+@dataclass(frozen=True)
+class RasaServerSettings:
+    """The Rasa process's own parts (README "Settings").
+
+    - INTERNAL_API_SECRET (unset): the secret the REST channel requires in
+      ``X-Internal-Secret`` (bot/channels/rest.py); the Telegram bridge sends it.
+    - TRACKER_CACHE_SIZE (500): conversations the tracker store keeps in memory between
+      turns (bot/tracker_store.py); 0 turns the cache off.
+    """
+
+    internal_api_secret: str = ""
+    tracker_cache_size: int = 500
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RasaServerSettings:
+        env = _env(env)
+        return cls(internal_api_secret=(env.get("INTERNAL_API_SECRET") or "").strip(),
+                   tracker_cache_size=int(env.get("TRACKER_CACHE_SIZE") or 500))
+
+
 # ---------------------------------------------------------------- process runner
 
 
@@ -121,6 +144,36 @@ class RunnerSettings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> RunnerSettings:
         return cls(trained_model=(_env(env).get("TRAINED_MODEL") or "").strip())
+
+
+@dataclass(frozen=True)
+class ProdLocalSettings:
+    """`make prod-local`, the production topology on one machine (runner/prod_local.py).
+
+    - PG_PORT, REDIS_PORT, LB_PORT, ACTIONS_LB_PORT, LB_PUBLIC_PORT (unset: 5433, 6380, 8080,
+      8081, 8088, or what the caller's port picker chooses).
+    - PROD_RASA_INSTANCES (2), PROD_ACTION_INSTANCES (2); DATA_DIR (``var/prod``).
+    - PROD_ADMIN_USER, PROD_ADMIN_PASSWORD (unset): the first console admin.
+    """
+
+    ports: Mapping[str, int]  # only the ports set; the others are picked
+    rasa_instances: int = 2
+    action_instances: int = 2
+    data_dir: str = ""
+    admin_user: str = ""
+    admin_password: str = ""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ProdLocalSettings:
+        env = _env(env)
+        ports = {k: int(env[k]) for k in PROD_PORT_KEYS if env.get(k)}
+        return cls(ports=ports, rasa_instances=int(env.get("PROD_RASA_INSTANCES") or 2),
+                   action_instances=int(env.get("PROD_ACTION_INSTANCES") or 2),
+                   data_dir=env.get("DATA_DIR") or "", admin_user=env.get("PROD_ADMIN_USER") or "",
+                   admin_password=env.get("PROD_ADMIN_PASSWORD") or "")
+
+
+PROD_PORT_KEYS = ("PG_PORT", "REDIS_PORT", "LB_PORT", "ACTIONS_LB_PORT", "LB_PUBLIC_PORT")
 
 
 def process_environment() -> dict[str, str]:

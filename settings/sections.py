@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handover.office_hours import OfficeHours, parse_office_hours
-from settings import REPO_ROOT, Settings, repo_path
+from settings import REPO_ROOT, Settings, origins, repo_path
 from settings.operations import (  # noqa: F401 (the running system's sections, re-exported)
     ActionServerSettings,
     ObservabilitySettings,
     PrivacySettings,
+    RasaServerSettings,
     RunnerSettings,
 )
 
@@ -66,6 +67,8 @@ class ConsoleSettings:
     low_confidence: float = 0.6
     abandon_after_seconds: int = 24 * 3600
     retention_first_run_seconds: float = 30.0  # after start; then every 6 hours
+    # CONSOLE_RETENTION=off: a scheduled job (`python -m privacy.retention`) does it instead.
+    retention_rounds: bool = True
     extra: dict[str, str] = field(default_factory=dict)
     # Operator-kept contacts (issue 23); empty = this console database.
     contacts_database_url: str = ""
@@ -88,6 +91,7 @@ class ConsoleSettings:
             public_base_url=core.public_base_url,
             retention_first_run_seconds=float(
                 core.env.get("CONSOLE_RETENTION_FIRST_RUN") or 30),
+            retention_rounds=(core.env.get("CONSOLE_RETENTION") or "on").lower() != "off",
             contacts_database_url=core.env.get("CONTACTS_DATABASE_URL") or "",
             trusted_proxies=tuple(p.strip() for p in (
                 core.env.get("TRUSTED_PROXIES") or "127.0.0.1,::1").split(",") if p.strip()),
@@ -330,12 +334,14 @@ class SocketChannelSettings:
       REDIS_HOST/REDIS_PORT/REDIS_PASSWORD (the lock store's Redis). Neither: one process.
     - SOCKET_BURST (30), SOCKET_MESSAGES_PER_MINUTE (60): one token bucket per socket for
       every message and every ``adviser_sync``; MAX_TURNS_PER_SESSION (300).
+    - ALLOWED_ORIGINS (``*``): the shared setting, parsed once by `settings.origins`.
     """
 
     redis_url: str = ""
     burst: float = 30.0
     per_minute: float = 60.0
     max_turns: int = 300
+    allowed_origins: tuple[str, ...] = ("*",)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> SocketChannelSettings:
@@ -351,4 +357,5 @@ class SocketChannelSettings:
         return cls(redis_url=url,
                    burst=_float(env, "SOCKET_BURST", 30.0),
                    per_minute=_float(env, "SOCKET_MESSAGES_PER_MINUTE", 60.0),
-                   max_turns=_int(env, "MAX_TURNS_PER_SESSION", 300))
+                   max_turns=_int(env, "MAX_TURNS_PER_SESSION", 300),
+                   allowed_origins=origins(env.get("ALLOWED_ORIGINS", "")))

@@ -12,7 +12,6 @@ The URL (`/webhooks/rest/webhook`) and the channel name `rest` do not change.
 from __future__ import annotations
 
 import hmac
-import os
 from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
@@ -23,6 +22,7 @@ from sanic.request import Request
 from bot.channels import action_validation
 from observability import redact
 from runner.startup_checks import check_or_exit
+from settings.operations import RasaServerSettings
 
 HEADER = "X-Internal-Secret"
 # Rasa's HTTP API takes its token only as `?token=`; a URL lands in nginx's error lines
@@ -41,8 +41,9 @@ class InternalRestInput(RestInput):
     """REST channel that answers only callers presenting the shared secret."""
 
     def __init__(self, secret: Optional[str] = None) -> None:
-        self.secret = (os.environ.get("INTERNAL_API_SECRET", "") if secret is None
-                       else secret).strip()
+        # Read when Rasa builds its channels: the process's settings are final by then.
+        self.secret = (RasaServerSettings.from_env().internal_api_secret if secret is None
+                       else secret.strip())
 
     @classmethod
     def name(cls) -> str:

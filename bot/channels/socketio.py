@@ -34,7 +34,6 @@ import copy
 import inspect
 import json
 import logging
-import os
 import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Union
@@ -54,6 +53,7 @@ from bot.channels import action_validation
 from bot.channels.cluster import client_manager_options
 from bot.channels.limits import SocketLimits
 from observability import redact
+from settings.sections import SocketChannelSettings
 
 logger = logging.getLogger(__name__)
 
@@ -230,8 +230,8 @@ class WidgetSocketIOInput(SocketIOInput):
         redact.install()  # no message text in any log line of the Rasa process
         action_validation.install()  # Rasa's response check without its per-call cost
         origins = credentials.get("allowed_origins")
-        if origins is None:
-            origins = os.environ.get("ALLOWED_ORIGINS", "*")
+        if origins is None:  # the shared setting, parsed once by settings/
+            origins = list(SocketChannelSettings.from_env().allowed_origins)
         return cls(
             credentials.get("user_message_evt", "user_uttered"),
             credentials.get("bot_message_evt", "bot_uttered"),

@@ -1,9 +1,8 @@
 """Every setting goes through the settings object (settings/): production code outside
 settings/ reads no environment variable itself.
 
-Tests, test support (testing/), benchmarks and scripts are free to. Files that still read
-the environment directly are listed below with how many reads they hold; the list may only
-shrink (a file that no longer reads must leave it, so nobody adds reads there again).
+Tests, test support (testing/), benchmarks and scripts are free to. A new setting gets a
+field in a section (settings/sections.py, settings/operations.py) and a line in README.
 """
 
 from __future__ import annotations
@@ -14,17 +13,6 @@ from pathlib import Path
 from settings import REPO_ROOT
 
 EXCEPTED = ("tests", "testing", "bench", "scripts", "settings", ".venv", "node_modules")
-
-# Known direct reads in files owned by other parts, to move into settings sections
-# (issue 26). Remove a line as soon as its file reads through settings/.
-KNOWN_READS: dict[str, int] = {
-    "bot/channels/rest.py": 1,  # INTERNAL_API_SECRET
-    "bot/channels/socketio.py": 1,  # ALLOWED_ORIGINS, parsed again
-    "bot/tracker_store.py": 1,  # TRACKER_CACHE_SIZE, at import time
-    "console/retention.py": 1,  # CONSOLE_RETENTION
-    "runner/prod_local.py": 6,  # the production topology, PROD_ADMIN_* (commit 548bc4c)
-}
-
 
 def environment_reads(tree: ast.AST) -> int:
     """`os.environ`, `os.environb`, `os.getenv` and names imported from os for them."""
@@ -52,13 +40,8 @@ def test_production_code_reads_settings_not_the_environment() -> None:
         count = environment_reads(ast.parse(path.read_text(encoding="utf-8")))
         if count:
             found[path.relative_to(REPO_ROOT).as_posix()] = count
-    # THEN only the known files read the environment themselves, and no more than before
-    new = {f: n for f, n in found.items() if n > KNOWN_READS.get(f, 0)}
-    assert not new, f"read these through a section in settings/ instead: {new}"
-    # AND a file that stopped reading leaves the list, so the list only gets shorter
-    gone = sorted(set(KNOWN_READS) - set(found))
-    fewer = {f: found[f] for f in KNOWN_READS if f in found and found[f] < KNOWN_READS[f]}
-    assert not gone and not fewer, f"update KNOWN_READS: {gone} {fewer}"
+    # THEN none reads the environment itself
+    assert not found, f"read these through a section in settings/ instead: {found}"
 
 
 def test_the_check_sees_each_way_of_reading_the_environment() -> None:
