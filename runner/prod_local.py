@@ -20,9 +20,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from string import Template
 from typing import Callable, Dict, List, Mapping, Optional
 
+from deploy.render_nginx import render_nginx
 from runner import pg_roles
 from runner import process as proc
 from runner.model import ensure_model
@@ -225,20 +225,8 @@ def start_redis(t: Topology) -> None:
     t.processes["redis"] = proc.start(service, SINK)
 
 
-def render_nginx(values: Mapping[str, object], rasa: List[str], actions: List[str],
-                 trusted_proxies: str) -> str:
-    """deploy/nginx.conf.template with `values`; upstreams and trusted proxies as lists."""
-    template = Template((REPO_ROOT / "deploy" / "nginx.conf.template").read_text())
-    proxies = [p.strip() for p in trusted_proxies.split(",") if p.strip()]
-    return template.safe_substitute(
-        {"LB_INTERNAL_HOST": "127.0.0.1", "RATE_PER_CLIENT": "20r/s", "RATE_BURST": "40",
-         **values},
-        RASA_SERVERS="\n".join(f"    server {r} max_fails=1 fail_timeout=5s;" for r in rasa),
-        ACTION_SERVERS="\n".join(f"    server {a} max_fails=1 fail_timeout=5s;" for a in actions),
-        REAL_IP_FROM="\n".join(f"  set_real_ip_from {p};" for p in proxies))
-
-
 def nginx_conf(t: Topology) -> str:
+    """deploy/render_nginx.py's configuration with this machine's ports and processes."""
     return render_nginx(
         {"RUN_DIR": str(t.run_dir), "LB_HOST": t.settings.get("LB_HOST", "127.0.0.1"),
          "LB_PORT": t.lb_port, "LB_PUBLIC_PORT": t.public_lb_port,

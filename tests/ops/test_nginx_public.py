@@ -15,8 +15,7 @@ from typing import Iterator
 import pytest
 import requests
 
-from deploy.render_nginx import TARGET, compose_conf
-from runner.prod_local import render_nginx
+from deploy.render_nginx import TARGET, compose_conf, render_nginx
 from testing.ports import free_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
