@@ -208,6 +208,27 @@ SLOT_LABELS: dict[str, str] = {
 }
 
 
+# Card headings per payload type, the same in every channel (widget, Telegram, route card
+# HTML and PDF); "contact" heads the regional contact inside the next-steps card.
+CARD_HEADINGS: dict[str, str] = {
+    "profile_summary": "Dit weet ik van je",
+    "recommendations": "Beroepen die bij je passen",
+    "routes": "Zo word je het",
+    "funding": "Wie kan meebetalen",
+    "next_steps": "Dit kun je nu doen",
+    "contact": "Hier kun je terecht",
+}
+# The routes heading when the card names its profession (Telegram, route card).
+ROUTES_HEADING_NAMED = "Zo word je {name}"
+
+
+def card_heading(payload_type: str, name: str = "") -> str:
+    """The heading of a card; routes of a named profession say which."""
+    if payload_type == "routes" and name:
+        return ROUTES_HEADING_NAMED.format(name=name)
+    return CARD_HEADINGS[payload_type]
+
+
 def label(kind: str, value: Any, purpose: str = "short") -> str:
     """Dutch label of a contract value; unknown values come back as text."""
     index = PURPOSES.index(purpose)
@@ -238,5 +259,6 @@ def export() -> dict[str, Any]:
         # The ESCO URI is for machines; cards never show it.
         "slots": {k: v for k, v in SLOT_LABELS.items() if k != "current_job_esco"},
         "slot_value_set": dict(values.SLOT_VALUE_SET),
+        "card_headings": dict(CARD_HEADINGS),
         "values": {kind: {p: names(kind, p) for p in PURPOSES} for kind in values.VALUE_SETS},
     }

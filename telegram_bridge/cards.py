@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from contract.labels import card_heading, slot_value
 from telegram_bridge.html_text import (
     dutch_date,
     esc,
@@ -16,12 +17,7 @@ from telegram_bridge.html_text import (
     safe_url,
     text_to_html,
 )
-from telegram_bridge.labels import (
-    AUDIENCE_LABELS,
-    PROFILE_FIELDS,
-    ROUTE_KIND_LABELS,
-    VALUE_LABELS,
-)
+from telegram_bridge.labels import AUDIENCE_LABELS, PROFILE_FIELDS, ROUTE_KIND_LABELS
 
 # A card is read on a phone: the first few items (payloads come best first), then a count.
 MAX_ROUTES = 4
@@ -52,7 +48,7 @@ def _recommendations(payload: Mapping[str, Any]) -> str | None:
     items = _items(payload)
     if not items:
         return None
-    lines = ["<b>Beroepen die bij je passen</b>"]
+    lines = [f"<b>{esc(card_heading('recommendations'))}</b>"]
     for number, item in enumerate(items, start=1):
         lines.append("")
         lines.append(f"{number}. <b>{esc(item.get('name') or humanise(item.get('id')))}</b>")
@@ -69,8 +65,7 @@ def _routes(payload: Mapping[str, Any]) -> str | None:
     if not items:
         return None
     name = payload.get("profession_name") or humanise(payload.get("profession_id"))
-    title = f"<b>Zo word je {esc(lower_first(name))}</b>" if name else "<b>Opleidingen</b>"
-    lines = [title]
+    lines = [f"<b>{esc(card_heading('routes', lower_first(name) if name else ''))}</b>"]
     for item in items[:MAX_ROUTES]:
         lines.append("")
         name_html = link(item.get("name") or humanise(item.get("id")), item.get("url"))
@@ -94,7 +89,7 @@ def _funding(payload: Mapping[str, Any]) -> str | None:
     items = _items(payload)
     if not items:
         return None
-    lines = ["<b>Geld voor je opleiding</b>"]
+    lines = [f"<b>{esc(card_heading('funding'))}</b>"]
     for item in items[:MAX_FUNDING]:
         lines.append("")
         lines.append(f"• <b>{esc(item.get('name') or humanise(item.get('id')))}</b>")
@@ -127,13 +122,13 @@ def _more(count: int, one: str, many: str) -> str:
 
 def _next_steps(payload: Mapping[str, Any]) -> str | None:
     steps = payload.get("steps")
-    lines = ["<b>Wat kun je nu doen?</b>"]
+    lines = [f"<b>{esc(card_heading('next_steps'))}</b>"]
     for number, step in enumerate(steps if isinstance(steps, list) else [], start=1):
         lines.append(f"{number}. {text_to_html(str(step))}")
     contact = payload.get("contact")
     if isinstance(contact, Mapping) and contact.get("name"):
         lines.append("")
-        lines.append("<b>Hier kun je terecht</b>")
+        lines.append(f"<b>{esc(card_heading('contact'))}</b>")
         lines.append(link(contact["name"], contact.get("url")))
         if contact.get("phone"):
             lines.append(f"Telefoon: {esc(contact['phone'])}")
@@ -144,7 +139,7 @@ def _profile_summary(payload: Mapping[str, Any]) -> str | None:
     profile = payload.get("profile")
     if not isinstance(profile, Mapping):
         return None
-    lines = ["<b>Dit weet ik van je</b>"]
+    lines = [f"<b>{esc(card_heading('profile_summary'))}</b>"]
     for slot, label in PROFILE_FIELDS:
         value = profile.get(slot)
         shown = _profile_value(slot, value)
@@ -158,14 +153,8 @@ def _profile_summary(payload: Mapping[str, Any]) -> str | None:
 
 
 def _profile_value(slot: str, value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    labels = VALUE_LABELS.get(slot, {})
-    if isinstance(value, list):
-        return ", ".join(labels.get(str(v), humanise(v)) for v in value)
-    return labels.get(str(value), str(value))
+    # The contract's words: lists joined, booleans ja/nee, codes as their labels.
+    return slot_value(slot, value)
 
 
 _RENDERERS = {

@@ -24,7 +24,7 @@ ANSWERS: dict[str, tuple[str | None, str]] = {
     "learn_while_earning": ("Ja", "ja"),
 }
 RECOMMENDATIONS_TITLE = "Beroepen die bij je passen"
-NEXT_STEPS_TITLE = "Wat kun je nu doen?"
+NEXT_STEPS_TITLE = "Dit kun je nu doen"
 
 
 def latest_with_keyboard(user: TelegramUser) -> BotMessage | None:

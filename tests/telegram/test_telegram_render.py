@@ -187,9 +187,9 @@ def test_profile_summary_uses_dutch_labels_and_skips_empty_slots():
     # THEN values are shown as words, not codes, and the empty slot is left out
     assert card is not None
     text = visible_text(card)
-    assert "Sector: Horeca" in text
+    assert "Sector: horeca" in text
     assert "Situatie: WW-uitkering" in text
-    assert "Interesses: met je handen werken, elektra" in text
+    assert "Wat je leuk vindt: met je handen werken, elektra" in text
     assert "Provincie: Noord-Holland" in text
     assert "Opleiding: mbo 2" in text
     assert "Leren en verdienen tegelijk: ja" in text
