@@ -8,6 +8,7 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
+from contract.labels import card_heading
 from web.routecard.texts import dutch_date, sentence
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -24,6 +25,8 @@ def setup_templates(app: web.Application) -> None:
     )
     env.filters["dutch_date"] = dutch_date
     env.filters["sentence"] = sentence
+    # Card headings are the contract's, the same words as in the chat and on Telegram.
+    env.globals["heading"] = card_heading
     app[ENV_KEY] = env
 
 

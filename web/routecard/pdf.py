@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.labels import card_heading
 from web.dates import amsterdam_iso
 from web.routecard.data import RouteCard
 from web.routecard.fonts import dejavu_fonts
@@ -70,18 +71,18 @@ def render_pdf(card: RouteCard) -> bytes:
         if card.skills_to_learn:
             pdf.para("Wat je nog leert: " + ", ".join(card.skills_to_learn) + ".")
     if card.routes:
-        pdf.heading("Zo word je het")
+        pdf.heading(card_heading("routes"))
         pdf.items([route_text(route) for route in card.routes])
     if card.funding:
-        pdf.heading("Wie kan meebetalen")
+        pdf.heading(card_heading("funding"))
         pdf.items([funding_text(item) for item in card.funding])
         pdf.para("Bedragen zijn een maximum, geen belofte. Check de regeling zelf of vraag "
                  "het na.")
     if card.steps:
-        pdf.heading("Dit kun je nu doen")
+        pdf.heading(card_heading("next_steps"))
         pdf.items([sentence(step) for step in card.steps], numbered=True)
     if card.contact:
-        pdf.heading("Hier kun je terecht")
+        pdf.heading(card_heading("contact"))
         pdf.para(_contact_text(card.contact))
     if card.sources:
         pdf.heading("Bronnen", 3)

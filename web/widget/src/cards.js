@@ -1,6 +1,6 @@
 // Cards for the contract's structured payloads (conversation-contract.md section 3).
 import { h, link } from "./dom.js";
-import { ROUTE_KINDS, SLOT_LABELS, valueLabel } from "./labels.js";
+import { HEADINGS, ROUTE_KINDS, SLOT_LABELS, valueLabel } from "./labels.js";
 import { T, fill } from "./texts.js";
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -28,7 +28,7 @@ function card(kind, title, body, count) {
 function recommendations(payload) {
   const items = (payload.items || []).filter((i) => i && i.name);
   if (!items.length) return null;
-  return card("recommendations", T.recommendations, [
+  return card("recommendations", HEADINGS.recommendations, [
     h("ol", { class: "card-list" }, items.map((item) => h("li", null, [
       h("strong", { text: String(item.name) }),
       (item.reasons || []).length
@@ -41,7 +41,7 @@ function recommendations(payload) {
 function routes(payload) {
   const items = (payload.items || []).filter((i) => i && i.name);
   if (!items.length) return null;
-  return card("routes", T.routes, [
+  return card("routes", HEADINGS.routes, [
     h("ul", { class: "card-list" }, items.map((route) => {
       const facts = [
         ROUTE_KINDS[route.kind] || "",
@@ -61,7 +61,7 @@ function routes(payload) {
 function funding(payload) {
   const items = (payload.items || []).filter((i) => i && i.name);
   if (!items.length) return null;
-  return card("funding", T.funding, [
+  return card("funding", HEADINGS.funding, [
     h("ul", { class: "card-list" }, items.map((item) => h("li", null, [
       h("strong", { text: String(item.name) }),
       item.amount ? h("span", { class: "facts", text: String(item.amount) }) : null,
@@ -77,7 +77,7 @@ function funding(payload) {
 function contactBlock(contact) {
   if (!contact || !contact.name) return null;
   return h("div", { class: "contact" }, [
-    h("h4", { text: T.contact }),
+    h("h4", { text: HEADINGS.contact }),
     h("p", null, [h("strong", { text: String(contact.name) })]),
     contact.phone ? h("p", null, [link("tel:" + String(contact.phone).replace(/[^\d+]/g, ""), T.phone + " " + contact.phone)]) : null,
     contact.url ? h("p", null, [link(contact.url, fill(T.websiteOf, { name: contact.name }), T.newTab)]) : null,
@@ -87,7 +87,7 @@ function contactBlock(contact) {
 function nextSteps(payload) {
   const steps = (payload.steps || []).filter(Boolean);
   if (!steps.length && !payload.contact) return null;
-  return card("next_steps", T.nextSteps, [
+  return card("next_steps", HEADINGS.next_steps, [
     steps.length ? h("ol", { class: "card-list steps" }, steps.map((s) => h("li", { text: String(s) }))) : null,
     contactBlock(payload.contact),
   ], steps.length);
@@ -99,7 +99,7 @@ function profileSummary(payload) {
     .filter((key) => valueLabel(profile[key]))
     .map((key) => h("div", null, [h("dt", { text: SLOT_LABELS[key] }), h("dd", { text: valueLabel(profile[key]) })]));
   if (!rows.length) return null;
-  return card("profile_summary", T.profile, [h("dl", { class: "profile" }, rows),
+  return card("profile_summary", HEADINGS.profile_summary, [h("dl", { class: "profile" }, rows),
     h("p", { class: "note", text: T.profileHint })]);
 }
 

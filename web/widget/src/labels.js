@@ -1,8 +1,11 @@
-// Readable Dutch for contract codes shown in cards. The labels are generated from the
+// Readable Dutch for contract codes and card headings. The labels are generated from the
 // contract module (python -m contract.export, run by build.mjs): never edit them here.
 import CONTRACT from "./contract-labels.json";
 
 export const SLOT_LABELS = CONTRACT.slots;
+
+// Card headings per payload type, the same words as Telegram and the route card.
+export const HEADINGS = CONTRACT.card_headings;
 
 // Profile values never collide across value sets, so one flat lookup serves the cards.
 export const VALUE_LABELS = Object.assign(

@@ -31,13 +31,7 @@ export const T = {
   consentOnlyHelp: "Alleen als ik om hulp vraag",
   privacyLink: "Lees de privacyverklaring",
   newTab: "(opent in nieuw tabblad)",
-  // card headings
-  recommendations: "Beroepen die bij je passen",
-  routes: "Zo kun je het worden",
-  funding: "Wie kan meebetalen",
-  nextSteps: "Dit kun je nu doen",
-  profile: "Dit weet ik van je",
-  contact: "Hier kun je terecht",
+  // card headings come from the contract (labels.js HEADINGS)
   moreInfo: "Meer informatie",
   moreAbout: "Meer over {name}",
   websiteOf: "Website van {name}",
