@@ -13,6 +13,7 @@ from console.db import conv_index, outcome_labels
 from console.labels import profession_name
 from console.learn_trend import misunderstood
 from console.queries import TZ, Filters, outcome_expr, where_clauses
+from contract import labels
 
 FOLLOW_UP_LABELS = ("informed", "referred_to_training", "started_training", "no_follow_up")
 
@@ -61,7 +62,8 @@ def dashboard_data(engine: Engine, f: Filters, now: float,
         "per_day": days,
         "funnel": [
             ("Gestart", funnel["started"]), ("Profiel compleet", funnel["profile"]),
-            ("Beroepen getoond", funnel["recs"]), ("Volgende stappen", funnel["steps"]),
+            (labels.label("outcome", "recommendations_given", "button"), funnel["recs"]),
+            ("Volgende stappen", funnel["steps"]),
         ],
         "top_professions": [(profession_name(p), n) for p, n in professions.most_common(10)],
         "outcomes": sorted(outcomes.items(), key=lambda kv: -kv[1]),

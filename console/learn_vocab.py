@@ -99,7 +99,7 @@ class Vocabulary:
 def _find(text: str, words: str, name: str, value: str) -> tuple[int, int]:
     candidates = [words]
     kind = values.ENTITY_VALUE_SET.get(name)
-    if kind:  # "mbo2" is typed "mbo 2": try the Dutch labels too
+    if kind:  # mbo2 is often typed with a space: try the Dutch labels too
         candidates += [labels.label(kind, value, p) for p in labels.PURPOSES]
     for candidate in candidates:
         candidate = candidate.strip()

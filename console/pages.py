@@ -14,14 +14,13 @@ from aiohttp import web
 from console import audit
 from console.context import Console
 from console.handover_ref import reference
+from contract import labels
 
 CONSOLE = web.AppKey("console", Console)
 PREFIX = "/console"
 HANDOVER_STATUSES = {"open": "Open", "in_progress": "In behandeling", "done": "Afgerond"}
-OUTCOME_NAMES = {
-    "recommendations_given": "Beroepen getoond", "steps_given": "Stappen gegeven",
-    "handover_requested": "Wil adviseur", "abandoned": "Afgehaakt", "in_progress": "Bezig",
-}
+# The contract's outcome labels (one home: contract/labels.py), never a copy here.
+OUTCOME_NAMES = labels.names("outcome", "button")
 FOLLOW_UP_NAMES = {
     "informed": "Geïnformeerd", "referred_to_training": "Doorverwezen naar opleiding",
     "started_training": "Gestart met opleiding", "no_follow_up": "Geen vervolg",
