@@ -140,7 +140,7 @@ index_state = sa.Table(
     sa.Column("value", sa.Integer, nullable=False),
 )
 
-# Live handover (console/takeover.py): who holds a conversation now, and when a handover
+# Live handover (handover/takeover.py): who holds a conversation now, and when a handover
 # request was first seen (for waiting times and the one-time webhook notice).
 takeovers = sa.Table(
     "console_takeovers",

@@ -1,6 +1,6 @@
 """HTTP routes of the adviser console (pages, JSON API, exports), mounted under /console.
 
-Handlers live by subject: `login`, `conversations`, `handovers`, `reports`; `middleware`
+Handlers live by subject: `login`, `conversations`, `reports`, `learn_routes`; `middleware`
 wraps each one (login, CSRF, headers), `pages` holds what they share and `repository` the
 SQL writes. Add a route to `build_routes`.
 """
@@ -11,11 +11,9 @@ from aiohttp import web
 
 from console import contacts as contacts_console
 from console import conversations as conv
-from console import handovers as ho
 from console import learn_routes as learn
 from console import reports
 from console.context import make_console
-from console.handover_live import mount_live
 from console.login import login, login_form, logout
 from console.middleware import guarded
 from console.pages import CONSOLE, Handler
@@ -37,9 +35,6 @@ def build_routes() -> list[tuple[str, str, Handler]]:
         ("POST", "/console/conversations/{sender_id}/notes", conv.add_note),
         ("POST", "/console/conversations/{sender_id}/outcome", conv.set_outcome),
         ("POST", "/console/conversations/{sender_id}/erase", conv.erase_conversation),
-        ("GET", "/console/handovers", ho.handover_queue),
-        ("GET", "/console/handovers/{sender_id}", ho.handover_detail),
-        ("POST", "/console/handovers/{sender_id}", ho.update_handover),
         ("GET", "/console/dashboard", learn.with_learn_refresh(reports.dashboard)),
         ("GET", "/console/export.csv", reports.export_csv),
         ("GET", "/console/export.json", reports.export_json),
@@ -66,4 +61,3 @@ def mount(app: web.Application, settings: ConsoleSettings) -> None:
         app.router.add_route(method, path, guarded(handler))
     app.cleanup_ctx.append(retention_task)
     app.cleanup_ctx.append(learn.learn_build_task)  # first build of the learning inbox
-    mount_live(app, app[CONSOLE])  # live handover: takeover/reply/release, live list

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handover.office_hours import OfficeHours, parse_office_hours
 from settings import REPO_ROOT, Settings, origins, repo_path
+from settings.office_hours import OfficeHours, parse_office_hours
 from settings.operations import (  # noqa: F401 (the running system's sections, re-exported)
     ActionServerSettings,
     ObservabilitySettings,
@@ -263,7 +263,7 @@ class HandoverSettings:
     """Live handover (docs/console.md).
 
     - HANDOVER_OFFICE_HOURS (default ``ma-vr 09:00-17:00``): when advisers answer in the chat
-      (format in handover/office_hours.py); HANDOVER_TIMEZONE (``Europe/Amsterdam``).
+      (format in settings/office_hours.py); HANDOVER_TIMEZONE (``Europe/Amsterdam``).
     - HANDOVER_IDLE_MINUTES (30): the assistant takes the conversation back after this many
       minutes without an adviser reply.
     - HANDOVER_WEBHOOK_URL (unset): POST a JSON notice of every new handover here;

@@ -1,7 +1,7 @@
 """Adviser messages from the console to the Telegram chat.
 
 An adviser's reply is stored in Rasa's tracker; the web server lists those for Telegram
-chats at ``/internal/telegram-outbox`` (console/telegram_outbox.py). This relay polls that
+chats at ``/internal/telegram-outbox`` (handover/telegram_outbox.py). This relay polls that
 feed, sends each message to its chat with the adviser's first name, and keeps the id of
 the last delivered event in a small file, so a restart neither loses nor repeats messages.
 """

@@ -17,12 +17,12 @@ logger = logging.getLogger(__name__)
 
 def _mount_console(app: web.Application) -> None:
     try:
-        from console.web import setup_console
+        from web.console_mount import setup_console
     except ModuleNotFoundError as error:
-        if error.name not in ("console.web", "console"):
+        if error.name not in ("web.console_mount", "console"):
             raise
         # The console package is delivered separately; the public pages work without it.
-        logger.error("Adviser console not mounted: console.web.setup_console is missing.")
+        logger.error("Adviser console not mounted: web.console_mount.setup_console is missing.")
         return
     setup_console(app)
 

@@ -1,5 +1,8 @@
 """While an adviser holds a conversation, the assistant listens and says nothing.
 
+The Rasa policy only; the rule it applies (`adviser_holds`) is part of the live handover
+(handover/hold.py). config.yml names this module, so the class stays here.
+
 The console sets the slot ``adviser_active`` through Rasa's HTTP API when an adviser
 takes over, and the action ``action_handover_resume`` clears it. This policy reads that
 slot: after each user message in a held conversation it predicts ``action_listen`` with
@@ -22,46 +25,13 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-HOLD_SLOT = "adviser_active"
-# Turns the assistant always takes, also while an adviser holds the conversation.
-ALWAYS_ANSWERED = frozenset({"erase_data", "restart", "session_start"})
-ERASE_QUESTION = "utter_ask_erase_confirm"
+from handover.hold import HOLD_SLOT, adviser_holds  # noqa: F401 (the rule lives with the handover)
+
 # Above RulePolicy (6): at equal confidence the higher priority wins.
 DEFAULT_PRIORITY = 7
-
-
-def action_before_last_user_message(tracker: DialogueStateTracker) -> str | None:
-    """The bot action that ran just before the person's latest message (not listening)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            if seen_user:
-                return None
-            seen_user = True
-        elif seen_user and isinstance(event, ActionExecuted):
-            if event.action_name != ACTION_LISTEN_NAME:
-                return event.action_name
-    return None
-
-
-def adviser_holds(tracker: DialogueStateTracker) -> bool:
-    """True when the assistant must stay silent on this turn."""
-    if tracker.get_slot(HOLD_SLOT) is not True:
-        return False
-    # Only right after a user message: the turns the assistant starts itself (an erasure
-    # confirmation, the resume message) must run to their end.
-    if tracker.latest_action_name != ACTION_LISTEN_NAME:
-        return False
-    intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
-    if intent in ALWAYS_ANSWERED:
-        return False
-    if action_before_last_user_message(tracker) == ERASE_QUESTION:
-        return False  # "ja"/"nee" to "Weet je zeker dat ik je gegevens verwijder?"
-    return True
 
 
 @DefaultV1Recipe.register(

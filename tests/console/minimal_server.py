@@ -6,7 +6,7 @@ import os
 
 from aiohttp import web
 
-from console.web import setup_console
+from web.console_mount import setup_console
 
 
 def main() -> None:

@@ -108,8 +108,8 @@ def test_a_search_for_private_words_counts_nothing_on_the_dashboard(
 
 def test_pages_exports_and_the_webhook_name_a_conversation_by_its_reference_only(
         console_server, adviser):
-    from console.handover_live import webhook_body
     from console.handover_ref import reference
+    from handover.live import webhook_body
 
     http, _ = adviser
     sender = console_server.handover_sender

@@ -14,11 +14,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.actions.handover import CHAT, submitted_text
 from bot.channels.socketio import handover_message
-from bot.policies.adviser_hold import adviser_holds
-from console.handover_live import signature, waiting_text
-from console.takeover import first_name
-from console.telegram_outbox import outbox_item
-from handover.office_hours import parse_office_hours
+from handover.hold import adviser_holds
+from handover.live import signature, waiting_text
+from handover.takeover import first_name
+from handover.telegram_outbox import outbox_item
+from settings.office_hours import parse_office_hours
 from settings.sections import HandoverSettings, load_handover_settings
 from telegram_bridge.outbox import adviser_html
 

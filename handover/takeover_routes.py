@@ -16,7 +16,7 @@ from aiohttp import web
 from console.handover_ref import reference
 from console.pages import PREFIX, Handler, record, sender
 from console.rasa_api import RasaUnavailable
-from console.takeover import (
+from handover.takeover import (
     MAX_REPLY,
     Delivery,
     TakeoverError,

@@ -9,11 +9,11 @@ from aiohttp import web
 from console import repository
 from console.dashboard import FOLLOW_UP_LABELS
 from console.dossier import build_dossier
-from console.handover_live import HANDOVER_SETTINGS, POLL_MS, live_items, waiting_text
 from console.handover_ref import reference
 from console.pages import HANDOVER_STATUSES, PREFIX, ctx, page, record, refresh, sender
-from console.takeover_routes import takeover_view
 from console.transcript import build_transcript
+from handover.live import HANDOVER_SETTINGS, POLL_MS, live_items, waiting_text
+from handover.takeover_routes import takeover_view
 
 
 async def handover_queue(request: web.Request) -> web.Response:

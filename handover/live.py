@@ -31,8 +31,8 @@ from console.db import conv_index, handover_alerts
 from console.handover_ref import reference
 from console.labels import value_label
 from console.pages import CONSOLE, HANDOVER_STATUSES, PREFIX, ctx, refresh
-from console.takeover import held_conversations
-from console.takeover_routes import TAKEOVERS
+from handover.takeover import held_conversations
+from handover.takeover_routes import TAKEOVERS
 from settings.sections import HandoverSettings
 
 log = logging.getLogger(__name__)
@@ -229,25 +229,3 @@ async def watch_task(app: web.Application) -> AsyncIterator[None]:
         await task
     await session.close()
     await app[TAKEOVERS].rasa.close()
-
-
-# ------------------------------------------------------------------ mounting
-
-
-def mount_live(app: web.Application, console: Console) -> None:
-    """Routes, settings and the watcher of the live handover (called by console.routes)."""
-    from console.middleware import guarded
-    from console.rasa_api import RasaApi
-    from console.takeover import Takeovers
-    from console.takeover_routes import routes
-    from console.telegram_outbox import PATH, telegram_outbox
-    from settings.sections import load_handover_settings
-
-    app[HANDOVER_SETTINGS] = load_handover_settings()
-    app[TAKEOVERS] = Takeovers(console, RasaApi.from_env())
-    extra = [("GET", f"{PREFIX}/api/handovers", api_handovers),
-             ("GET", f"{PREFIX}/static/handover-live.js", live_script)]
-    for method, path, handler in routes() + extra:
-        app.router.add_route(method, path, guarded(handler))
-    app.router.add_get(PATH, telegram_outbox)
-    app.cleanup_ctx.append(watch_task)
