@@ -12,7 +12,8 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-HOLD_SLOT = "adviser_active"
+from handover.slots import HOLD_SLOT
+
 # Turns the assistant always takes, also while an adviser holds the conversation.
 ALWAYS_ANSWERED = frozenset({"erase_data", "restart", "session_start"})
 ERASE_QUESTION = "utter_ask_erase_confirm"

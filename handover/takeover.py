@@ -22,9 +22,8 @@ from console.auth import User
 from console.context import Console
 from console.db import takeovers
 from console.rasa_api import RasaApi
+from handover.slots import HOLD_SLOT, RESUME_ACTION
 
-HOLD_SLOT = "adviser_active"
-RESUME_ACTION = "action_handover_resume"
 MAX_REPLY = 2000
 TELEGRAM_PREFIX = "telegram:"
 
