@@ -43,7 +43,7 @@ prod-local: setup ## production topology on one machine: PostgreSQL, Redis, ngin
 	scripts/setup-prod.sh
 	$(PY) -m runner.prod_local
 
-bench-scale: setup ## throughput/latency at 1, 8, 32 people; SQLite vs 2 instances on PostgreSQL
+bench-scale: setup ## people at once with p95 < 1 s: 1 instance, 2 instances, moodbot (~10 min)
 	scripts/setup-prod.sh
 	$(PY) -m bench bench_scale
 

@@ -32,13 +32,15 @@ class Result:
     latencies_ms: List[float] = field(default_factory=list)
     payload_types: List[str] = field(default_factory=list)
     errors: List[str] = field(default_factory=list)
+    # perf_counter() when each reply arrived: a timed run counts only replies inside its window.
+    finished_at: List[float] = field(default_factory=list)
 
     @property
     def reached_next_steps(self) -> bool:
         return "next_steps" in self.payload_types
 
 
-async def _send(client: httpx.AsyncClient, url: str, result: Result, text: str,
+async def send(client: httpx.AsyncClient, url: str, result: Result, text: str,
                 metadata: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
     body: Dict[str, Any] = {"sender": result.sender, "message": text}
     if metadata:
@@ -49,7 +51,9 @@ async def _send(client: httpx.AsyncClient, url: str, result: Result, text: str,
     except httpx.HTTPError as error:
         result.errors.append(f"{type(error).__name__}")
         return []
-    result.latencies_ms.append((time.perf_counter() - t0) * 1000)
+    now = time.perf_counter()
+    result.latencies_ms.append((now - t0) * 1000)
+    result.finished_at.append(now)
     result.sent.append(text)
     if response.status_code >= 500:
         result.errors.append(f"HTTP {response.status_code}")
@@ -82,18 +86,27 @@ def _next_steps_button(replies: List[Dict[str, Any]]) -> Optional[str]:
 
 async def run_conversation(client: httpx.AsyncClient, url: str, turns: List[str],
                            sender: Optional[str] = None,
-                           metadata: Optional[Dict[str, Any]] = None) -> Result:
+                           metadata: Optional[Dict[str, Any]] = None,
+                           deadline: Optional[float] = None) -> Result:
+    """One persona's conversation; with `deadline` (perf_counter) it stops sending after it,
+    so a timed load run ends within one message of its window."""
     result = Result(sender=sender or f"load-{uuid.uuid4().hex}")
     choice: Optional[str] = None
+
+    def late() -> bool:
+        return deadline is not None and time.perf_counter() > deadline
+
     for text in turns:
-        replies = await _send(client, url, result, text, metadata)
+        if late():
+            return result
+        replies = await send(client, url, result, text, metadata)
         choice = _first_recommendation(replies) or choice
-    if choice and not result.reached_next_steps:
+    if choice and not result.reached_next_steps and not late():
         # The choice brings a short introduction with buttons; next steps are one press on.
-        replies = await _send(client, url, result, choice, metadata)
+        replies = await send(client, url, result, choice, metadata)
         press = _next_steps_button(replies)
-        if press and not result.reached_next_steps:
-            await _send(client, url, result, press, metadata)
+        if press and not result.reached_next_steps and not late():
+            await send(client, url, result, press, metadata)
     return result
 
 
