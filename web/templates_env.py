@@ -16,7 +16,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ENV_KEY = "jinja_env"
 
 
-def setup_templates(app: web.Application) -> None:
+def make_env() -> jinja2.Environment:
+    """The pages' template environment (also what tests render with)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates")),
         autoescape=jinja2.select_autoescape(["html"]),
@@ -27,7 +28,11 @@ def setup_templates(app: web.Application) -> None:
     env.filters["sentence"] = sentence
     # Card headings are the contract's, the same words as in the chat and on Telegram.
     env.globals["heading"] = card_heading
-    app[ENV_KEY] = env
+    return env
+
+
+def setup_templates(app: web.Application) -> None:
+    app[ENV_KEY] = make_env()
 
 
 def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:

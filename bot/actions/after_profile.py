@@ -140,10 +140,8 @@ class ActionRecommend(Action):
                     "payload": texts.payload("choose_profession", {"profession": item["id"]})}
                    for item in items]
         dispatcher.utter_message(
-            text=advice_texts.plain(
-                recommendation_turn.recommendation_text(items, recommendations,
-                                    advice_texts.TURN_WORDS - advice_texts.words(noted)),
-                explained_terms(tracker) | glossary.explained_in([noted])),
+            text=_recommendation_text(items, recommendations, noted,
+                                      explained_terms(tracker) | glossary.explained_in([noted])),
             buttons=buttons, json_message=recommendations)
         return [SlotSet("recommended_professions", [item["id"] for item in items]),
                 *newcomer_events(tracker, profile)]
@@ -238,6 +236,20 @@ def next_steps_message(dispatcher: CollectingDispatcher, tracker: Tracker,
             "ask_next_steps", {"labour_market_region": r["id"]})}
             for r in contact["province_regions"]] + [NEXT_BUTTONS[0]]
     _send(dispatcher, tracker, text, steps, buttons)
+
+
+def _recommendation_text(items: List[Dict[str, Any]], payload: Dict[str, Any], noted: str,
+                         known: set) -> str:
+    """The recommendations within what the summary left of the turn's words, counted
+    with the explanations of new terms."""
+    room = advice_texts.TURN_WORDS - advice_texts.words(noted)
+    budget = room
+    while True:
+        text = advice_texts.plain(
+            recommendation_turn.recommendation_text(items, payload, budget), set(known))
+        if advice_texts.words(text) <= room or budget <= room - 40:
+            return text
+        budget -= 10
 
 
 def steps_asked_place(tracker: Tracker) -> bool:

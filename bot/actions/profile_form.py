@@ -70,6 +70,17 @@ def _not_an_answer(turn: Turn) -> bool:
         r.is_statement and answer_to_open_question(turn))
 
 
+def _answered_this_turn(tracker: Tracker) -> bool:
+    """The FAQ action already answered this message (it then started the form)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        custom = (event.get("data") or {}).get("custom") or {}
+        if event.get("event") == "bot" and custom.get("type") == "faq_answer":
+            return True
+    return False
+
+
 def _mapping_filled_something(tracker: Tracker, turn: Turn) -> bool:
     """A `from_entity` mapping set a slot this turn (its `validate_<slot>` decides)."""
     return any(tracker.get_slot(k) != turn.slots.get(k) for k in REQUIRED)
@@ -192,7 +203,7 @@ class ValidateProfileForm(FormValidationAction):
         changed = changed_values(turn.slots, decision.updates)
         if changed:
             acknowledge(dispatcher, turn.slots, changed, asked)
-        if filled and topic:
+        if filled and topic and not _answered_this_turn(tracker):
             answer_topic(dispatcher, tracker, topic)  # "alleen vmbo, is dat erg?"
         return events + replies_events
 

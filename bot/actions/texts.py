@@ -180,7 +180,7 @@ def understood(values: dict[str, Any]) -> str:
         if limit in labels.LIMIT_LABELS:
             parts.append(labels.LIMIT_LABELS[limit][2])
     if values.get("learn_while_earning") is True:
-        parts.append("je wilt blijven verdienen")
+        parts.append("je wilt werken en leren")
     elif values.get("learn_while_earning") is False:
         parts.append("verdienen tijdens het leren hoeft niet")
     return "; ".join(parts) + "." if parts else "ik heb je antwoord genoteerd."

@@ -18,7 +18,6 @@ from knowledge import matching
 from knowledge.kb import KnowledgeBase
 from web.routecard.data import RouteCard
 from web.routecard.pdf import render_pdf
-from web.templates_env import sentence
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,12 +69,10 @@ def _card(item: dict) -> RouteCard:
 def test_the_route_card_page_shows_the_same_skills(payload: dict) -> None:
     # GIVEN the card of a recommendation with both skill lists
     item = next(i for i in payload["items"] if i["transferable_skills"] and i["skills_to_learn"])
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "web" / "templates")),
-                             autoescape=True)
-    env.filters["sentence"] = sentence
-    env.filters["dutch_date"] = lambda ts: "1 januari"
-    # WHEN the page is rendered
-    html = env.get_template("card.html").render(card=_card(item), token="t" * 32,
+    from web.templates_env import make_env
+
+    # WHEN the page is rendered with the pages' own template environment
+    html = make_env().get_template("card.html").render(card=_card(item), token="t" * 32,
                                                 created="1 januari", expires="1 april")
     # THEN it lists what carries over and what is new, as in the chat
     assert "Wat je al kunt:" in html and "Wat je nog leert:" in html
