@@ -86,3 +86,17 @@ def test_the_card_disappears_when_the_conversation_is_erased(rasa_stack, web_ser
     # THEN the link answers 404
     assert requests.get(f"{web_server.url}/kaart/{token}", timeout=30).status_code == 404
     assert requests.get(f"{web_server.url}/kaart/{token}.pdf", timeout=30).status_code == 404
+
+
+def test_a_card_made_right_after_an_erasure_is_found(rasa_stack, web_server) -> None:  # noqa: ANN001
+    # GIVEN the newest conversation was erased (SQLite then reuses its row ids)
+    sender = rasa_stack.new_sender("erase-first")
+    token = conv.rest_conversation_to_card(rasa_stack, sender)["slots"]["card_token"]
+    assert requests.get(f"{web_server.url}/kaart/{token}", timeout=30).status_code == 200
+    conversation_store.open_store(rasa_stack.tracker_store_url).delete_senders([sender])
+    # WHEN the next person makes a card
+    other = rasa_stack.new_sender("after-erase")
+    fresh = conv.rest_conversation_to_card(rasa_stack, other)["slots"]["card_token"]
+    # THEN their card and its PDF are served
+    assert requests.get(f"{web_server.url}/kaart/{fresh}", timeout=30).status_code == 200
+    assert requests.get(f"{web_server.url}/kaart/{fresh}.pdf", timeout=60).status_code == 200

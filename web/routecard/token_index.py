@@ -24,15 +24,26 @@ class CardTokenIndex:
         self.store = store
         self.last_id = 0
         self._senders: dict[str, str] = {}
+        self._last_row: tuple[int, str, float | None] | None = None
         self._lock = threading.Lock()
+
+    def _last_row_unchanged(self) -> bool:
+        """The row folded last is still there as it was (its id was not handed out again)."""
+        found = self.store.raw_rows_after(self.last_id - 1, 1, data_types=())
+        return bool(found) and (found[0][0], found[0][1], found[0][3]) == self._last_row
 
     def refresh(self) -> None:
         """Fold the tracker rows added since the last call (cheap when nothing is new)."""
         with self._lock:
+            if self.last_id and not self._last_row_unchanged():
+                # The newest rows were deleted (an erasure): SQLite then hands their ids
+                # out again, so the fold starts over instead of skipping the new rows.
+                self.last_id, self._last_row = 0, None
+                self._senders.clear()
             while True:
                 rows = self.store.raw_rows_after(self.last_id, BATCH, data_types=("slot",))
-                for row_id, sender_id, type_name, _ts, data in rows:
-                    self.last_id = row_id
+                for row_id, sender_id, type_name, ts, data in rows:
+                    self.last_id, self._last_row = row_id, (row_id, sender_id, ts)
                     if type_name == "slot" and data and f'"{SLOT}"' in data:
                         self._note(sender_id, json.loads(data))
                 if len(rows) < BATCH:
