@@ -22,3 +22,15 @@ def client_manager_options() -> Dict[str, Any]:
     if not url:
         return {}
     return {"client_manager": socketio.AsyncRedisManager(url, channel=CHANNEL)}
+
+
+def subscribe_at_start(blueprint: Any, sio: socketio.AsyncServer) -> None:
+    """Join the shared room space when the server starts, not at the first connection:
+    python-socketio subscribes to Redis lazily, and a reply that another instance publishes
+    before that subscription is in place never reaches the person."""
+
+    @blueprint.listener("after_server_start")
+    async def _subscribe(_app: Any, _loop: Any) -> None:
+        if not sio.manager_initialized:
+            sio.manager_initialized = True
+            sio.manager.initialize()

@@ -50,7 +50,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import action_validation
-from bot.channels.cluster import client_manager_options
+from bot.channels.cluster import client_manager_options, subscribe_at_start
 from bot.channels.limits import SocketLimits
 from observability import redact
 from settings.sections import SocketChannelSettings
@@ -301,6 +301,7 @@ class WidgetSocketIOInput(SocketIOInput):
             **client_manager_options(),
         )
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        subscribe_at_start(socketio_webhook, sio)
         self.sio = sio
         namespace = self.namespace
 
