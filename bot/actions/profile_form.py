@@ -10,6 +10,7 @@ and asks a question at most twice before it moves on.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -22,6 +23,7 @@ from bot.actions import language
 from bot.actions.extraction import (
     COMPANIONS,
     LISTENING_SLOTS,
+    Extraction,
     Turn,
     answer_to_open_question,
     decide,
@@ -89,6 +91,20 @@ def _mapping_filled_something(tracker: Tracker, turn: Turn) -> bool:
 def _skip_quietly(tracker: Tracker, slot: str) -> List[EventType]:
     skipped = list(dict.fromkeys([*(tracker.get_slot(SKIPPED) or []), slot]))
     return [SlotSet(SKIPPED, skipped)]
+
+
+# One decision per message: `run` and the fourteen extract_/validate_ methods the SDK calls
+# for the same tracker object share it instead of reading the events again each time.
+# (Trackers are not hashable: keyed by id, dropped when the tracker is.)
+_DECISIONS: Dict[int, Extraction] = {}
+
+
+def decision_for(tracker: Tracker) -> Extraction:
+    found = _DECISIONS.get(id(tracker))
+    if found is None:
+        found = _DECISIONS[id(tracker)] = decide(turn_from_tracker(tracker))
+        weakref.finalize(tracker, _DECISIONS.pop, id(tracker), None)
+    return found
 
 
 def turn_from_tracker(tracker: Tracker) -> Turn:
@@ -162,7 +178,7 @@ class ValidateProfileForm(FormValidationAction):
             confirmed = _confirm_place(tracker, turn)
             if confirmed is not None:
                 return metadata_slot_events(tracker) + confirmed
-        decision = decide(turn)
+        decision = decision_for(tracker)
         if decision.guess_place and "region" not in decision.updates:
             guess = decision.guess_place
             return metadata_slot_events(tracker) + [SlotSet(
@@ -239,7 +255,7 @@ class ValidateProfileForm(FormValidationAction):
     # --- one extract and one validate method per profile slot ---------------------------
     @staticmethod
     def _decided(tracker: Tracker, slot: str) -> Dict[Text, Any]:
-        updates = decide(turn_from_tracker(tracker)).updates
+        updates = decision_for(tracker).updates
         return {k: updates[k] for k in (slot, *COMPANIONS.get(slot, ())) if k in updates}
 
     def _validated(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
